@@ -1,0 +1,41 @@
+// One set of migrations for both dialects, listed here so they survive compilation and bundling.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './connect.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Applies pending migrations; returns the names applied. Throws on the first failure. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Tables in an order where every foreign key points backwards (self-references aside). */
+export const TABLES_IN_ORDER = [
+  'zones',
+  'parks',
+  'buildings',
+  'grid_units',
+  'enterprises',
+  'users',
+  'user_roles',
+  'sessions',
+  'teams',
+  'team_members',
+  'assignments',
+  'audit_log',
+] as const;
+
+/** Self-referencing columns: rows must be restored parents first. */
+export const SELF_REFERENCES: Partial<Record<(typeof TABLES_IN_ORDER)[number], string>> = {
+  grid_units: 'parent_id',
+  enterprises: 'leading_enterprise_id',
+  teams: 'parent_id',
+};

@@ -1,0 +1,58 @@
+// Process entry: config → database → migrate → (demo) → listen; graceful shutdown on signals.
+import { buildApp } from './app.js';
+import { openDeps } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import { seedDemoIfEmpty } from './demo/seed-demo.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadConfig();
+  const deps = await openDeps(config, { onPoolError: (err) => console.error(`[db] ${err.message}`) });
+  if (deps.applied.length > 0) console.log(`migrations applied: ${deps.applied.join(', ')}`);
+
+  const app = await buildApp({ deps, config });
+  const demo = config.demo ? await seedDemoIfEmpty(deps, app.services, config) : null;
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = config.publicUrl ?? address;
+
+  console.log(`\n双胜 Shuangsheng ${config.version} — ${url}  (database: ${deps.database.dialect}, ready in ${Date.now() - startedAt} ms)`);
+  console.log(`API docs: ${url}/api/docs`);
+  if (demo) {
+    console.log(`\n已创建示范高新区 (demo zone "${demo.zoneName}", code ${demo.zoneCode}). Sign in with:`);
+    for (const u of demo.users) console.log(`  ${u.username.padEnd(14)} ${u.role}`);
+    console.log(`Passwords are in ${demo.credentialsFile} (readable only by you).\n`);
+  }
+
+  // Expired sessions are removed hourly; the timer never keeps the process alive.
+  setInterval(() => void app.services.auth.purgeExpiredSessions().catch(() => undefined), 60 * 60 * 1000).unref();
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) {
+      console.error('second signal: exiting now');
+      process.exit(1);
+    }
+    closing = true;
+    app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    const force = setTimeout(() => {
+      console.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    void (async () => {
+      await app.close();
+      await deps.database.close();
+      clearTimeout(force);
+      process.exit(0);
+    })();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  AuditEntry, Enterprise, EnterpriseExportQuery, EnterpriseInput, EnterpriseListQuery, EnterprisePatch, IdParams, ImportResult, listOf, RevealBody, RevealedPhone,
+} from '@shuangsheng/contracts';
+import { requireCtx } from '../../platform/access.js';
+import { AppError } from '../../platform/errors.js';
+import { templateBuffer, xlsxStream } from '../../platform/excel.js';
+import { readProgress } from '../../platform/progress.js';
+import { attachment, errors, sendXlsx, typed, XLSX_TYPE } from '../../platform/routes.js';
+import type { Services } from '../../services.js';
+import { ENTERPRISE_COLUMNS, exportColumns } from './enterprises.sheet.js';
+
+const ImportQuery = z.strictObject({
+  dryRun: z.stringbool().default(true),
+  jobId: z.uuid().optional().describe('poll GET /api/import-progress/{jobId} while the upload is processed'),
+});
+const Progress = z.object({ phase: z.enum(['reading', 'checking', 'saving', 'done']), processed: z.number(), total: z.number() });
+
+/** The uploaded file of a multipart request, read whole (imports are capped at UPLOAD_LIMIT). */
+export async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', { detail: String(req.headers['content-type'] ?? '') });
+  const file = await req.file();
+  if (!file) throw new AppError(400, 'validation', { fields: 'file' }, [{ path: 'file', message: 'file' }]);
+  return file.toBuffer();
+}
+
+export async function enterpriseRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const api = typed(app);
+  const svc = services.enterprises;
+
+  api.get('/api/enterprises', {
+    config: { permission: 'enterprises.read' },
+    schema: { tags: ['enterprises'], summary: 'The registry: search, filters, sorting, paging', querystring: EnterpriseListQuery, response: { 200: listOf(Enterprise), ...errors } },
+    handler: (req) => svc.list(requireCtx(req), req.query),
+  });
+  api.get('/api/enterprises/export.xlsx', {
+    config: { permission: 'enterprises.export' },
+    schema: { tags: ['enterprises'], summary: 'The filtered list as Excel (streamed); imports again unchanged', querystring: EnterpriseExportQuery },
+    handler: (req, reply) => {
+      const ctx = requireCtx(req);
+      return sendXlsx(reply, 'enterprises', xlsxStream(req.lang === 'en-US' ? 'Enterprises' : '企业名录', exportColumns(req.lang), svc.exportRows(ctx, req.query), req.lang));
+    },
+  });
+  api.get('/api/enterprises/import-template.xlsx', {
+    config: { permission: 'enterprises.import' },
+    schema: { tags: ['enterprises'], summary: 'Empty import template with an instructions sheet', querystring: z.object({ lang: z.enum(['zh-CN', 'en-US']).optional() }) },
+    handler: async (req, reply) => {
+      const buf = await templateBuffer(req.lang === 'en-US' ? 'Enterprises' : '企业名录', ENTERPRISE_COLUMNS, req.lang);
+      return attachment(reply, req.lang === 'en-US' ? 'enterprise-import-template.xlsx' : '企业导入模板.xlsx', XLSX_TYPE).send(buf);
+    },
+  });
+  api.post('/api/enterprises/import', {
+    config: { permission: 'enterprises.import' },
+    schema: {
+      tags: ['enterprises'],
+      summary: 'Import an .xlsx (multipart field "file"): dryRun=true checks every row, dryRun=false writes all rows or none',
+      querystring: ImportQuery,
+      response: { 200: ImportResult, ...errors },
+    },
+    handler: async (req) => {
+      const ctx = requireCtx(req);
+      const buffer = await uploadedFile(req);
+      return services.enterpriseImport.run(ctx, buffer, { dryRun: req.query.dryRun, jobKey: req.query.jobId ? `${ctx.zoneId}:${req.query.jobId}` : undefined });
+    },
+  });
+  api.get('/api/import-progress/:jobId', {
+    config: { permission: 'enterprises.import' },
+    schema: { tags: ['enterprises'], summary: 'Progress of an import being processed', params: z.object({ jobId: z.uuid() }), response: { 200: Progress, ...errors } },
+    handler: async (req) => {
+      const p = readProgress(`${requireCtx(req).zoneId}:${req.params.jobId}`);
+      return p ?? { phase: 'reading' as const, processed: 0, total: 0 };
+    },
+  });
+  api.post('/api/enterprises', {
+    config: { permission: 'enterprises.write' },
+    schema: { tags: ['enterprises'], body: EnterpriseInput, response: { 201: Enterprise, ...errors } },
+    handler: async (req, reply) => reply.status(201).send(await svc.create(requireCtx(req), req.body)),
+  });
+  api.get('/api/enterprises/:id', {
+    config: { permission: 'enterprises.read' },
+    schema: { tags: ['enterprises'], summary: 'One enterprise profile (一企一档)', params: IdParams, response: { 200: Enterprise, ...errors } },
+    handler: (req) => svc.get(requireCtx(req), req.params.id),
+  });
+  api.patch('/api/enterprises/:id', {
+    config: { permission: 'enterprises.write' },
+    schema: { tags: ['enterprises'], params: IdParams, body: EnterprisePatch, response: { 200: Enterprise, ...errors } },
+    handler: (req) => svc.update(requireCtx(req), req.params.id, req.body),
+  });
+  api.get('/api/enterprises/:id/history', {
+    config: { permission: 'enterprises.read' },
+    schema: { tags: ['enterprises'], summary: 'Change history of the profile (变更记录)', params: IdParams, response: { 200: z.array(AuditEntry), ...errors } },
+    handler: async (req) => {
+      const ctx = requireCtx(req);
+      await svc.get(ctx, req.params.id);
+      return services.audit.historyOf(ctx, 'enterprise', req.params.id);
+    },
+  });
+  api.post('/api/enterprises/:id/actions/reveal-phone', {
+    config: { permission: 'pii.reveal' },
+    schema: { tags: ['enterprises'], summary: "The contact's full phone; the stated reason is audited", params: IdParams, body: RevealBody, response: { 200: RevealedPhone, ...errors } },
+    handler: async (req) => ({ phone: await svc.revealPhone(requireCtx(req), req.params.id, req.body.reason) }),
+  });
+}

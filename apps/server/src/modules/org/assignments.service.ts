@@ -1,0 +1,134 @@
+// Assignments of responsibility: who is the commissioner (驻企特派员) of an enterprise, the inspector
+// of a park, the official of a grid unit. One primary per target, kept by a partial unique index.
+import type { z } from 'zod';
+import type { Assignment, AssignmentInput, AssignmentKind, AssignmentListQuery, AssignmentPatch, Role } from '@shuangsheng/contracts';
+import type { AssignmentsTable } from '../../db/schema.js';
+import { isUniqueViolation } from '../../db/dialect.js';
+import { diff, recordAudit } from '../../platform/audit.js';
+import type { Ctx, Deps } from '../../platform/context.js';
+import { ConflictError, NotFoundError, RuleError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { toBool } from '../../platform/tx.js';
+import { makeAssignmentsRepo, type AssignmentFilter } from './assignments.repo.js';
+import type { EnterpriseLookup } from './org.ports.js';
+import { mayHoldAssignment } from './org.policy.js';
+import type { GridUnitsService } from './grid-units.service.js';
+import type { UsersService } from './users.service.js';
+import { makeParksRepo } from './parks.repo.js';
+
+type Row = AssignmentsTable & { user_name: string };
+
+export function makeAssignmentsService(
+  { database, clock }: Deps,
+  parts: { users: UsersService; grid: GridUnitsService; enterprises: () => EnterpriseLookup },
+) {
+  const repo = makeAssignmentsRepo(database.db);
+  const parks = makeParksRepo(database.db, database.dialect);
+
+  /** Target id → display name, per kind. */
+  async function targetNames(zoneId: string, kind: AssignmentKind, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    switch (kind) {
+      case 'enterprise_commissioner':
+        return parts.enterprises().names(zoneId, ids);
+      case 'park_inspector':
+        return new Map((await parks.allNames(zoneId)).filter((p) => ids.includes(p.id)).map((p) => [p.id, p.name]));
+      case 'grid_official':
+        return new Map((await parts.grid.loadAll(zoneId)).filter((g) => ids.includes(g.id)).map((g) => [g.id, g.path]));
+    }
+  }
+
+  async function toAssignments(zoneId: string, rows: Row[]): Promise<Assignment[]> {
+    const names = new Map<string, string>();
+    for (const kind of new Set(rows.map((r) => r.kind as AssignmentKind))) {
+      const m = await targetNames(zoneId, kind, rows.filter((r) => r.kind === kind).map((r) => r.target_id));
+      for (const [k, v] of m) names.set(k, v);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as AssignmentKind,
+      userId: r.user_id,
+      userName: r.user_name,
+      targetId: r.target_id,
+      targetName: names.get(r.target_id) ?? '',
+      isPrimary: toBool(r.is_primary),
+      note: r.note,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  async function get(ctx: Ctx, id: string): Promise<Assignment> {
+    const row = await repo.get(ctx.zoneId, id);
+    if (!row) throw new NotFoundError('assignment', id);
+    return (await toAssignments(ctx.zoneId, [row]))[0]!;
+  }
+
+  async function list(ctx: Ctx, q: z.infer<typeof AssignmentListQuery> & { targetIds?: string[] }) {
+    const { rows, total } = await repo.list(ctx.zoneId, q);
+    return { items: await toAssignments(ctx.zoneId, rows), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** For other modules: primary holders of targets (e.g. each enterprise's commissioner). */
+  async function primaries(ctx: Ctx, kind: AssignmentKind, filter: AssignmentFilter = {}) {
+    const { rows } = await repo.list(ctx.zoneId, { ...filter, kind, primaryOnly: true, page: 1, pageSize: 100000 });
+    return toAssignments(ctx.zoneId, rows);
+  }
+
+  async function create(ctx: Ctx, input: z.infer<typeof AssignmentInput>): Promise<Assignment> {
+    const user = await parts.users.find(ctx.zoneId, input.userId);
+    if (!user) throw new RuleError('rule.cross_zone_reference', { field: 'userId' }, { field: 'userId' });
+    const roles = ((await parts.users.rolesOf([user.id])).get(user.id) ?? []) as Role[];
+    if (!mayHoldAssignment(input.kind, roles, user.status)) throw new RuleError('rule.assignment_user', {}, { field: 'userId' });
+    if ((await targetNames(ctx.zoneId, input.kind, [input.targetId])).size === 0) {
+      throw new RuleError('rule.cross_zone_reference', { field: 'targetId' }, { field: 'targetId' });
+    }
+    const now = clock.now();
+    const row: AssignmentsTable = { id: newId(), zone_id: ctx.zoneId, kind: input.kind, user_id: input.userId, target_id: input.targetId, is_primary: input.isPrimary ? 1 : 0, note: input.note ?? null, created_at: now, updated_at: now };
+    try {
+      await database.db.transaction().execute(async (trx) => {
+        const r = makeAssignmentsRepo(trx);
+        if (input.isPrimary) await r.demotePrimary(ctx.zoneId, input.kind, input.targetId, now);
+        await r.insert(row);
+        await recordAudit(trx, clock, ctx, { action: 'assignment.create', entityType: 'assignment', entityId: row.id, after: input });
+      });
+    } catch (e) {
+      // Same person twice, or another primary written at the same instant.
+      if (isUniqueViolation(e)) throw new ConflictError('conflict.duplicate', { field: 'userId', value: user.display_name }, { field: 'userId' });
+      throw e;
+    }
+    return get(ctx, row.id);
+  }
+
+  async function update(ctx: Ctx, id: string, patch: z.infer<typeof AssignmentPatch>): Promise<Assignment> {
+    const before = await get(ctx, id);
+    const now = clock.now();
+    try {
+      await database.db.transaction().execute(async (trx) => {
+        const r = makeAssignmentsRepo(trx);
+        if (patch.isPrimary === true && !before.isPrimary) await r.demotePrimary(ctx.zoneId, before.kind, before.targetId, now);
+        const set: Partial<AssignmentsTable> = { updated_at: now };
+        if (patch.isPrimary !== undefined) set.is_primary = patch.isPrimary ? 1 : 0;
+        if (patch.note !== undefined) set.note = patch.note;
+        await r.update(ctx.zoneId, id, set);
+        const d = diff({ isPrimary: before.isPrimary, note: before.note }, { isPrimary: patch.isPrimary ?? before.isPrimary, note: patch.note !== undefined ? patch.note : before.note });
+        await recordAudit(trx, clock, ctx, { action: 'assignment.update', entityType: 'assignment', entityId: id, ...d });
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError('conflict.duplicate', { field: 'isPrimary', value: before.targetName }, { field: 'isPrimary' });
+      throw e;
+    }
+    return get(ctx, id);
+  }
+
+  async function remove(ctx: Ctx, id: string): Promise<void> {
+    const before = await get(ctx, id);
+    await database.db.transaction().execute(async (trx) => {
+      await makeAssignmentsRepo(trx).remove(ctx.zoneId, id);
+      await recordAudit(trx, clock, ctx, { action: 'assignment.delete', entityType: 'assignment', entityId: id, before });
+    });
+  }
+
+  return { list, get, create, update, remove, primaries };
+}
+export type AssignmentsService = ReturnType<typeof makeAssignmentsService>;

@@ -1,0 +1,6 @@
+// What the org module needs from the enterprise registry, handed in at start-up so that org
+// never reads the enterprises table itself (ARCHITECTURE §1).
+export type EnterpriseLookup = {
+  count(zoneId: string, by: 'park_id' | 'building_id' | 'grid_unit_id', ids: string[]): Promise<Map<string, number>>;
+  names(zoneId: string, ids: string[]): Promise<Map<string, string>>;
+};

@@ -1,0 +1,101 @@
+// The access hook (ARCHITECTURE §5): every route declares `config.permission` or
+// `config.public`; this resolves the session, refuses what the role may not do, and refuses
+// state-changing requests from another origin. Object rules stay in the services' policies.
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { Lang, Permission } from '@shuangsheng/contracts';
+import type { AuthService } from '../modules/auth/auth.service.js';
+import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
+import type { Ctx } from './context.js';
+import { AppError, ForbiddenError, UnauthenticatedError } from './errors.js';
+import { langOf } from './i18n.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: Permission;
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    lang: Lang;
+    /** Set when a valid session came with the request. */
+    ctx: Ctx | null;
+    sessionId: string | null;
+  }
+  interface FastifyInstance {
+    /** Every route as registered, for the test that checks each declares its access. */
+    registeredRoutes: RouteOptions[];
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Header a platform admin uses to read another zone (its code). */
+export const ZONE_HEADER = 'x-zone';
+
+function originAllowed(request: FastifyRequest, publicUrl: string | undefined): boolean {
+  const origin = request.headers.origin;
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site') return false;
+  if (!origin) return true; // not a browser cross-origin request: no cookie can ride along
+  if (origin === 'null') return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  if (host === request.headers.host) return true;
+  return publicUrl !== undefined && new URL(publicUrl).host === host;
+}
+
+export function requireCtx(request: FastifyRequest): Ctx {
+  if (!request.ctx) throw new UnauthenticatedError();
+  return request.ctx;
+}
+
+export function installAccess(app: FastifyInstance, auth: AuthService, opts: { publicUrl: string | undefined }): void {
+  app.decorate('registeredRoutes', [] as RouteOptions[]);
+  app.decorateRequest('lang', 'zh-CN');
+  app.decorateRequest('ctx', null);
+  app.decorateRequest('sessionId', null);
+
+  app.addHook('onRoute', (route) => {
+    app.registeredRoutes.push(route);
+  });
+
+  app.addHook('onReady', async () => {
+    const bare = app.registeredRoutes.filter((r) => !r.config?.permission && !r.config?.public);
+    if (bare.length > 0) {
+      throw new Error(`routes without a permission or public: ${bare.map((r) => `${String(r.method)} ${r.url}`).join(', ')}`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.lang = langOf(request);
+    const config = request.routeOptions.config;
+    if (UNSAFE.has(request.method) && !originAllowed(request, opts.publicUrl)) {
+      throw new AppError(403, 'cross_origin');
+    }
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (token) {
+      const session = await auth.resolveSession(token);
+      if (session) {
+        let zoneId = session.actor.homeZoneId;
+        const wanted = request.headers[ZONE_HEADER];
+        if (typeof wanted === 'string' && wanted && session.actor.permissions.has('zones.read')) {
+          const zone = await auth.findZoneByCode(wanted);
+          if (!zone) throw new AppError(404, 'not_found', { entity: 'zone' });
+          zoneId = zone.id;
+        }
+        request.sessionId = session.sessionId;
+        request.ctx = { actor: session.actor, zoneId, requestId: request.id, ip: request.ip, lang: request.lang };
+      }
+    }
+    // Unknown paths go to the not-found handler, which serves the console or a JSON 404.
+    if (config.public || request.is404) return;
+    if (!request.ctx) throw new UnauthenticatedError();
+    const permission = config.permission;
+    if (!permission || !request.ctx.actor.permissions.has(permission)) throw new ForbiddenError();
+    // Reading another zone never grants writing it.
+    if (request.ctx.zoneId !== request.ctx.actor.homeZoneId && UNSAFE.has(request.method)) throw new ForbiddenError();
+  });
+}

@@ -1,0 +1,77 @@
+// Personal data at rest (ARCHITECTURE §7): AES-256-GCM ciphertext, an HMAC blind index to find a
+// value without decrypting, and masking for display. Keys derive from one secret.
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type Pii = {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+  /** Deterministic index of a normalized value, for equality lookups. */
+  blindIndex(plain: string): string;
+  /** Everything a column pair needs: ciphertext, index, and the masked form. */
+  protect(plain: string | null | undefined): { enc: string | null; idx: string | null };
+};
+
+const VERSION = 'v1';
+
+export function createPii(secret: string): Pii {
+  const master = Buffer.from(secret, 'utf8');
+  const encKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'shuangsheng/pii/enc', 32));
+  const idxKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'shuangsheng/pii/idx', 32));
+
+  const encrypt = (plain: string): string => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+  };
+  const decrypt = (stored: string): string => {
+    const [version, payload] = stored.split(':');
+    if (version !== VERSION || !payload) throw new Error('unknown ciphertext version');
+    const raw = Buffer.from(payload, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  };
+  const blindIndex = (plain: string): string =>
+    createHmac('sha256', idxKey).update(normalize(plain)).digest('base64url').slice(0, 32);
+  return {
+    encrypt,
+    decrypt,
+    blindIndex,
+    protect: (plain) => (plain ? { enc: encrypt(plain), idx: blindIndex(plain) } : { enc: null, idx: null }),
+  };
+}
+
+function normalize(v: string): string {
+  return v.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** `138****5678`; landlines keep area code and last 4. */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const p = phone.replace(/\s/g, '');
+  if (/^1\d{10}$/.test(p)) return `${p.slice(0, 3)}****${p.slice(7)}`;
+  if (p.length <= 4) return '*'.repeat(p.length);
+  const keepHead = p.indexOf('-') > 0 ? p.indexOf('-') + 1 : 3;
+  return p.slice(0, keepHead) + '*'.repeat(Math.max(p.length - keepHead - 4, 1)) + p.slice(-4);
+}
+
+/** `5103**********1234`. */
+export function maskIdNumber(id: string | null | undefined): string | null {
+  if (!id) return null;
+  if (id.length <= 8) return '*'.repeat(id.length);
+  return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
+}
+
+/** The secret from SHUANGSHENG_SECRET, else DATA_DIR/secret.key, created 0600 on first start. */
+export function loadSecret(dataDir: string, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(32).toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
+  }
+  chmodSync(file, 0o600);
+  return readFileSync(file, 'utf8').trim();
+}

@@ -1,0 +1,23 @@
+// Every module's services, built once from the shared dependencies.
+import type { Config } from './config.js';
+import type { Deps } from './platform/context.js';
+import { makeAuthService } from './modules/auth/auth.service.js';
+import { makeOrgServices } from './modules/org/org.services.js';
+import { makeEnterprisesService, type EnterprisesService } from './modules/enterprises/enterprises.service.js';
+import { makeEnterpriseImport } from './modules/enterprises/enterprises.import.js';
+import { makeAuditService } from './modules/audit/audit.service.js';
+
+export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> = { timeZone: 'Asia/Shanghai' }) {
+  let enterprises: EnterprisesService | undefined;
+  // org needs counts and names from the registry, which itself needs org: resolved lazily.
+  const org = makeOrgServices(deps, { timeZone: config.timeZone, enterprises: () => enterprises!.lookup });
+  enterprises = makeEnterprisesService(deps, org);
+  return {
+    auth: makeAuthService(deps),
+    org,
+    enterprises,
+    enterpriseImport: makeEnterpriseImport(deps, enterprises, org),
+    audit: makeAuditService(deps),
+  };
+}
+export type Services = ReturnType<typeof makeServices>;

@@ -1,0 +1,63 @@
+// Roles and the permissions they carry (ARCHITECTURE §5). Routes declare one permission each;
+// object rules (same zone, own enterprise) live in the services' policy files.
+
+export const ROLES = [
+  'platform_admin',
+  'zone_admin',
+  'approval_officer',
+  'commissioner',
+  'inspector',
+  'checkpoint_staff',
+  'policy_officer',
+  'investment_officer',
+  'labour_officer',
+  'leader',
+  'enterprise_user',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'auth.self', // signed in: own profile, password, sign-out
+  'zones.read', // the list of zones (platform admin)
+  'zones.manage', // the zone's own settings
+  'org.read',
+  'org.write', // parks, buildings, grid units, teams
+  'users.read',
+  'users.manage',
+  'assignments.read',
+  'assignments.write',
+  'enterprises.read',
+  'enterprises.write',
+  'enterprises.import',
+  'enterprises.export',
+  'pii.reveal', // see an unmasked phone or ID number, with a recorded reason
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF_READ: Permission[] = ['auth.self', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // Reads every zone; changes nothing.
+  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read'],
+  zone_admin: PERMISSIONS.filter((p) => p !== 'zones.read'),
+  approval_officer: STAFF_READ,
+  commissioner: STAFF_READ,
+  inspector: STAFF_READ,
+  checkpoint_staff: STAFF_READ,
+  policy_officer: STAFF_READ,
+  investment_officer: STAFF_READ,
+  labour_officer: STAFF_READ,
+  leader: STAFF_READ,
+  // Only the own enterprise (enforced by the enterprises policy).
+  enterprise_user: ['auth.self', 'enterprises.read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const set = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r]) set.add(p);
+  return set;
+}
+
+/** Roles that must be tied to one enterprise. */
+export const ENTERPRISE_ROLES: readonly Role[] = ['enterprise_user'];

@@ -1,0 +1,187 @@
+// Messages the API returns, in both languages. Keys are the stable error codes (`auth.locked`) and
+// the validation keys used in schemas (`v.credit_code`). `{name}` placeholders are filled in.
+
+export const LANGS = ['zh-CN', 'en-US'] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Catalogue = Record<string, string>;
+
+const zhCN: Catalogue = {
+  // validation, per field
+  'v.required': '必填',
+  'v.type': '类型应为{expected}',
+  'v.too_long': '不能超过 {max} 个字符',
+  'v.too_short': '至少 {min} 个字符',
+  'v.too_big': '不能大于 {max}',
+  'v.too_small': '不能小于 {min}',
+  'v.array_too_long': '最多 {max} 项',
+  'v.array_too_short': '至少 {min} 项',
+  'v.enum': '应为以下之一：{values}',
+  'v.unknown_keys': '不认识的字段：{keys}',
+  'v.format': '格式不正确',
+  'v.uuid': '应为有效的编号（UUID）',
+  'v.date': '应为日期，格式 YYYY-MM-DD',
+  'v.integer': '应为整数',
+  'v.invalid': '取值无效',
+  'v.credit_code': '统一社会信用代码无效（18 位，校验位按 GB 32100-2015 计算）',
+  'v.phone': '电话号码格式不正确',
+  'v.zone_code': '高新区代码应为大写字母开头的 2–32 位字母、数字',
+  'v.grid_code': '网格编码只能包含字母、数字、下划线和短横线',
+  'v.username': '用户名为 3–64 位字母、数字、点、下划线或短横线',
+  'v.password_weak': '密码至少 10 位，且须同时包含字母和数字',
+  'v.sort': '排序参数应为“字段:asc|desc”',
+  'type.string': '文本',
+  'type.number': '数字',
+  'type.boolean': '是/否',
+  'type.array': '列表',
+  'type.object': '对象',
+  'type.int': '整数',
+  // errors
+  'validation': '请求参数有误：{fields}',
+  'bad_json': '请求体不是有效的 JSON',
+  'bad_request': '请求无效：{detail}',
+  'payload_too_large': '上传内容过大（上限 {limit}）',
+  'unsupported_media_type': '不支持的文件类型：{detail}',
+  'not_found': '未找到{entity}',
+  'route_not_found': '接口不存在',
+  'unauthenticated': '请先登录',
+  'forbidden': '没有权限执行此操作',
+  'cross_origin': '请求来源不被允许',
+  'too_many_requests': '请求过于频繁，请 {seconds} 秒后再试',
+  'auth.bad_credentials': '用户名或密码错误',
+  'auth.locked': '连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试或联系管理员',
+  'auth.disabled': '账号已停用，请联系管理员',
+  'auth.wrong_password': '当前密码不正确',
+  'db.unavailable': '数据库暂时不可用，请稍后重试',
+  'conflict.duplicate': '{field}“{value}”已存在',
+  'conflict.in_use': '{entity}仍被引用（{detail}），不能删除',
+  'rule.cross_zone_reference': '{field} 指向的记录不存在或不属于本高新区',
+  'rule.building_not_in_park': '楼宇不属于所选园区',
+  'rule.grid_depth': '网格最多四级（高新区 > 街道 > 社区/村 > 组/小区）',
+  'rule.grid_root_exists': '本高新区已有根网格',
+  'rule.team_cycle': '上级队伍不能是自身或其下级',
+  'rule.leading_self': '龙头企业不能是企业自身',
+  'rule.enterprise_role_needs_enterprise': '企业用户必须关联企业',
+  'rule.assignment_user': '该用户不能承担此项责任（须为本区工作人员）',
+  'rule.last_admin': '不能停用或降级本区最后一位管理员',
+  'rule.self_disable': '不能停用自己的账号',
+  'import.not_xlsx': '文件不是有效的 Excel（.xlsx）文件',
+  'import.no_rows': '表格中没有数据行',
+  'import.too_many_rows': '一次最多导入 {max} 行',
+  'import.missing_column': '缺少必需的列：{column}',
+  'import.duplicate_in_file': '与第 {row} 行的统一社会信用代码重复',
+  'import.unknown_park': '园区“{value}”不存在',
+  'import.unknown_building': '楼宇“{value}”不存在或不属于该园区',
+  'import.unknown_grid': '网格编码“{value}”不存在',
+  'import.unknown_leading': '龙头企业统一社会信用代码“{value}”在本区和本文件中都不存在',
+  'import.bad_number': '应为不小于 0 的数字',
+  'import.bad_bool': '应为“是”或“否”',
+  'internal': '服务器内部错误，请稍后再试（请求编号 {requestId}）',
+};
+
+const enUS: Catalogue = {
+  'v.required': 'is required',
+  'v.type': 'must be a {expected}',
+  'v.too_long': 'must be at most {max} characters',
+  'v.too_short': 'must be at least {min} characters',
+  'v.too_big': 'must be at most {max}',
+  'v.too_small': 'must be at least {min}',
+  'v.array_too_long': 'must have at most {max} items',
+  'v.array_too_short': 'must have at least {min} items',
+  'v.enum': 'must be one of: {values}',
+  'v.unknown_keys': 'unknown field(s): {keys}',
+  'v.format': 'has the wrong format',
+  'v.uuid': 'must be a valid id (UUID)',
+  'v.date': 'must be a date as YYYY-MM-DD',
+  'v.integer': 'must be a whole number',
+  'v.invalid': 'is not a valid value',
+  'v.credit_code': 'is not a valid unified social credit code (18 characters, check character per GB 32100-2015)',
+  'v.phone': 'is not a valid phone number',
+  'v.zone_code': 'must be 2–32 capital letters or digits, starting with a letter',
+  'v.grid_code': 'may contain only letters, digits, underscores and hyphens',
+  'v.username': 'must be 3–64 letters, digits, dots, underscores or hyphens',
+  'v.password_weak': 'must be at least 10 characters with both letters and digits',
+  'v.sort': 'must look like "field:asc|desc"',
+  'type.string': 'text',
+  'type.number': 'number',
+  'type.boolean': 'true/false',
+  'type.array': 'list',
+  'type.object': 'object',
+  'type.int': 'whole number',
+  'validation': 'Invalid request: {fields}',
+  'bad_json': 'The request body is not valid JSON',
+  'bad_request': 'Bad request: {detail}',
+  'payload_too_large': 'The upload is too large (limit {limit})',
+  'unsupported_media_type': 'Unsupported file type: {detail}',
+  'not_found': '{entity} not found',
+  'route_not_found': 'No such endpoint',
+  'unauthenticated': 'Please sign in',
+  'forbidden': 'You do not have permission to do this',
+  'cross_origin': 'Cross-origin request refused',
+  'too_many_requests': 'Too many requests, try again in {seconds} s',
+  'auth.bad_credentials': 'Wrong username or password',
+  'auth.locked': 'Too many failed sign-ins: the account is locked; try again in {minutes} min or ask an administrator',
+  'auth.disabled': 'The account is disabled; ask an administrator',
+  'auth.wrong_password': 'The current password is wrong',
+  'db.unavailable': 'The database is unavailable; please retry shortly',
+  'conflict.duplicate': '{field} "{value}" already exists',
+  'conflict.in_use': '{entity} is still referenced ({detail}) and cannot be deleted',
+  'rule.cross_zone_reference': '{field} refers to a record that does not exist in this zone',
+  'rule.building_not_in_park': 'The building is not in the chosen park',
+  'rule.grid_depth': 'Grid units have at most four levels (zone > street > community > group)',
+  'rule.grid_root_exists': 'This zone already has a root grid unit',
+  'rule.team_cycle': 'A team cannot be its own parent or descendant',
+  'rule.leading_self': 'An enterprise cannot be its own leading enterprise',
+  'rule.enterprise_role_needs_enterprise': 'An enterprise user must be linked to an enterprise',
+  'rule.assignment_user': 'This user cannot hold the responsibility (must be zone staff)',
+  'rule.last_admin': 'Cannot disable or demote the last administrator of the zone',
+  'rule.self_disable': 'You cannot disable your own account',
+  'import.not_xlsx': 'The file is not a valid Excel (.xlsx) workbook',
+  'import.no_rows': 'The sheet has no data rows',
+  'import.too_many_rows': 'At most {max} rows per import',
+  'import.missing_column': 'Missing required column: {column}',
+  'import.duplicate_in_file': 'Same credit code as row {row}',
+  'import.unknown_park': 'No park named "{value}"',
+  'import.unknown_building': 'No building "{value}" in that park',
+  'import.unknown_grid': 'No grid unit with code "{value}"',
+  'import.unknown_leading': 'Leading enterprise "{value}" is neither in this zone nor in this file',
+  'import.bad_number': 'must be a number ≥ 0',
+  'import.bad_bool': 'must be 是/否 or yes/no',
+  'internal': 'Internal server error, please retry (request id {requestId})',
+};
+
+/** Entity names used in messages. */
+export const ENTITY_NAMES: Record<string, [string, string]> = {
+  zone: ['高新区', 'Zone'],
+  park: ['园区', 'Park'],
+  building: ['楼宇', 'Building'],
+  grid_unit: ['网格', 'Grid unit'],
+  user: ['用户', 'User'],
+  team: ['队伍', 'Team'],
+  assignment: ['责任分工', 'Assignment'],
+  enterprise: ['企业', 'Enterprise'],
+  audit: ['审计记录', 'Audit record'],
+};
+
+const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+export function hasMessage(key: string): boolean {
+  return key in zhCN;
+}
+
+export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const template = CATALOGUES[lang][key] ?? CATALOGUES['zh-CN'][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+export function entityName(lang: Lang, entity: string): string {
+  const names = ENTITY_NAMES[entity];
+  return names ? names[lang === 'zh-CN' ? 0 : 1] : entity;
+}
+
+/** Picks zh-CN or en-US from an Accept-Language header or a stored preference. */
+export function pickLang(header: string | undefined | null): Lang {
+  if (!header) return 'zh-CN';
+  const first = header.split(',')[0]!.trim().toLowerCase();
+  return first.startsWith('en') ? 'en-US' : 'zh-CN';
+}
