@@ -8,10 +8,11 @@ import { makeEnterpriseImport } from './modules/enterprises/enterprises.import.j
 import { makeAuditService } from './modules/audit/audit.service.js';
 
 export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> = { timeZone: 'Asia/Shanghai' }) {
-  let enterprises: EnterprisesService | undefined;
   // org needs counts and names from the registry, which itself needs org: resolved lazily.
-  const org = makeOrgServices(deps, { timeZone: config.timeZone, enterprises: () => enterprises!.lookup });
-  enterprises = makeEnterprisesService(deps, org);
+  const late: { enterprises?: EnterprisesService } = {};
+  const org = makeOrgServices(deps, { timeZone: config.timeZone, enterprises: () => late.enterprises!.lookup });
+  const enterprises = makeEnterprisesService(deps, org);
+  late.enterprises = enterprises;
   return {
     auth: makeAuthService(deps),
     org,

@@ -1,4 +1,5 @@
 // Helpers shared by every module's routes: the typed instance and common response maps.
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody } from '@shuangsheng/contracts';
@@ -30,7 +31,7 @@ export function attachment(reply: FastifyReply, filename: string, type: string):
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends a streamed workbook as a download named `<base>-YYYYMMDD.xlsx`. */
-export function sendXlsx(reply: FastifyReply, base: string, stream: import('node:stream').Readable): FastifyReply {
+export function sendXlsx(reply: FastifyReply, base: string, stream: Readable): FastifyReply {
   const stamp = new Date().toISOString().slice(0, 10).replace(/-/g, '');
   return attachment(reply, `${base}-${stamp}.xlsx`, XLSX_TYPE).send(stream);
 }

@@ -2,7 +2,7 @@
 import { PHONE_RE, tierOf, type Enterprise, type EnterpriseInput, type EnterpriseListQuery, type EnterprisePatch } from '@shuangsheng/contracts';
 import type { EnterprisesTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
-import type { Ctx, Deps } from '../../platform/context.js';
+import type { Ctx, Deps, Executor } from '../../platform/context.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { maskPhone } from '../../platform/pii.js';
@@ -231,7 +231,7 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
     toRow,
     patchToSet,
     placeNames,
-    repo: { ...repo, insertWith: (trx: import('../../platform/context.js').Executor, rows: EnterprisesTable[]) => makeEnterprisesRepo(trx, database.dialect).insert(rows) },
+    repo: { ...repo, insertWith: (trx: Executor, rows: EnterprisesTable[]) => makeEnterprisesRepo(trx, database.dialect).insert(rows) },
     /** The lookup the org module uses for counts and names. */
     lookup: {
       count: (zoneId: string, by: 'park_id' | 'building_id' | 'grid_unit_id', ids: string[]) => repo.countBy(zoneId, by, ids),
