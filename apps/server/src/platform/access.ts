@@ -43,8 +43,9 @@ function originAllowed(request: FastifyRequest, publicUrl: string | undefined): 
   } catch {
     return false;
   }
-  if (host === request.headers.host) return true;
-  return publicUrl !== undefined && new URL(publicUrl).host === host;
+  const bare = (h: string | undefined) => (h ?? '').replace(/:(80|443)$/, '').toLowerCase();
+  if (bare(host) === bare(request.headers.host)) return true;
+  return publicUrl !== undefined && bare(new URL(publicUrl).host) === bare(host);
 }
 
 export function requireCtx(request: FastifyRequest): Ctx {

@@ -26,8 +26,22 @@ export function makeAuthRepo(db: Executor) {
       return rows.map((r) => r.role);
     },
 
-    async setLoginFailures(userId: string, failed: number, lockedUntil: number | null): Promise<void> {
-      await db.updateTable('users').set({ failed_logins: failed, locked_until: lockedUntil }).where('id', '=', userId).execute();
+    /** Counts one more failure atomically (a lapsed lock starts the count again); returns the count. */
+    async addLoginFailure(userId: string, now: number): Promise<number> {
+      await db
+        .updateTable('users')
+        .set((eb) => ({
+          failed_logins: eb.case().when('locked_until', '<=', now).then(1).else(eb('failed_logins', '+', 1)).end(),
+          locked_until: eb.case().when('locked_until', '<=', now).then(null).else(eb.ref('locked_until')).end(),
+        }))
+        .where('id', '=', userId)
+        .execute();
+      const row = await db.selectFrom('users').select('failed_logins').where('id', '=', userId).executeTakeFirstOrThrow();
+      return row.failed_logins;
+    },
+
+    async lock(userId: string, until: number): Promise<void> {
+      await db.updateTable('users').set({ locked_until: until }).where('id', '=', userId).execute();
     },
 
     async recordLogin(userId: string, now: number): Promise<void> {

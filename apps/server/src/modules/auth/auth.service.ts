@@ -49,10 +49,11 @@ export function makeAuthService({ database, clock }: Pick<Deps, 'database' | 'cl
     };
     const ctx: Ctx = { actor, zoneId: user.zone_id, requestId: input.requestId, ip: input.ip, lang: 'zh-CN' };
     if (!(await verifyPassword(input.password, user.password_hash))) {
-      const failed = (user.locked_until && user.locked_until <= now ? 0 : user.failed_logins) + 1;
-      const lockedUntil = failed >= LOCKOUT_THRESHOLD ? now + LOCKOUT_MS : null;
       await database.db.transaction().execute(async (trx) => {
-        await makeAuthRepo(trx).setLoginFailures(user.id, failed, lockedUntil);
+        const r = makeAuthRepo(trx);
+        const failed = await r.addLoginFailure(user.id, now);
+        const lockedUntil = failed >= LOCKOUT_THRESHOLD ? now + LOCKOUT_MS : null;
+        if (lockedUntil) await r.lock(user.id, lockedUntil);
         await recordAudit(trx, clock, ctx, {
           action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
           entityType: 'user',
