@@ -22,7 +22,7 @@ export function makeAuthRepo(db: Executor) {
     },
 
     async rolesOf(userId: string): Promise<string[]> {
-      const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+      const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
       return rows.map((r) => r.role);
     },
 
