@@ -4,6 +4,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { creditCodeCheckChar, orgCodeCheckChar, TIER_MIN_FEN, type EnterpriseInput, type Role, type ScaleTier } from '@shuangsheng/contracts';
 import { systemCtx, type Ctx } from '../platform/context.js';
 import type { Services } from '../services.js';
+import type { Database } from '../db/connect.js';
+import type { DB } from '../db/schema.js';
 
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 let seq = 0;
@@ -81,4 +83,77 @@ export async function adminOf(app: FastifyInstance, services: Services) {
   const admin = await makeUser(services, zone, ['zone_admin']);
   const caller = await signIn(app, admin.username);
   return { zone, admin, ...caller };
+}
+
+// ---- more of the organisation, and looks at the raw tables
+
+export async function makeBuilding(services: Services, zone: TestZone, parkId: string, name = `楼宇${uniq()}`) {
+  return services.org.buildings.create(zone.ctx, { parkId, name, floors: 12, areaSqm: 8000 });
+}
+
+/** The zone-level grid unit every zone is created with. */
+export async function rootGridUnit(services: Services, zone: TestZone) {
+  const { items } = await services.org.grid.list(zone.ctx, { level: 'zone', page: 1, pageSize: 20 });
+  if (items.length !== 1) throw new Error(`expected one root grid unit, found ${items.length}`);
+  return items[0]!;
+}
+
+/** A grid unit under `parentId` (one level deeper), with a unique code. */
+export async function makeGridUnit(services: Services, zone: TestZone, parentId: string, name = `网格${uniq()}`) {
+  return services.org.grid.create(zone.ctx, { parentId, code: uniq('G'), name });
+}
+
+export async function makeTeam(services: Services, zone: TestZone, opts: Partial<Parameters<Services['org']['teams']['create']>[1]> = {}) {
+  return services.org.teams.create(zone.ctx, { kind: 'working_group', name: `队伍${uniq()}`, memberIds: [], ...opts });
+}
+
+export type ZoneTable = Exclude<keyof DB, 'zones'>;
+
+/** Rows of a table in one zone, straight from the database. */
+export async function countRows(database: Database, table: ZoneTable, zoneId: string): Promise<number> {
+  const r = await database.db
+    .selectFrom(table as 'parks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('zone_id', '=', zoneId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Row counts of every zone-owned table, to show that a refused request wrote nothing. */
+export async function zoneSnapshot(database: Database, zoneId: string): Promise<Record<ZoneTable, number>> {
+  const tables: ZoneTable[] = ['parks', 'buildings', 'grid_units', 'enterprises', 'users', 'user_roles', 'teams', 'team_members', 'assignments', 'audit_log'];
+  const out = {} as Record<ZoneTable, number>;
+  for (const table of tables) out[table] = await countRows(database, table, zoneId);
+  return out;
+}
+
+let clientSeq = 0;
+/** A client address of its own per sign-in, so the per-IP login limit (20 a minute) never trips in a busy file. */
+function nextClientAddress(): string {
+  clientSeq++;
+  return `10.${(clientSeq >> 16) & 255}.${(clientSeq >> 8) & 255}.${clientSeq & 255}`;
+}
+
+/** Like signIn, from an address of its own. */
+export async function signInAs(app: FastifyInstance, username: string, password = PASSWORD): Promise<Caller> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: nextClientAddress() });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'ss_session')!;
+  const cookieHeader = `ss_session=${cookie.value}`;
+  const call = (opts: InjectOptions): Promise<LightMyRequestResponse> => app.inject({ ...opts, headers: { cookie: cookieHeader, ...(opts.headers ?? {}) } });
+  return { call, cookie: cookieHeader };
+}
+
+/** Like adminOf, signed in with signInAs. */
+export async function newAdmin(app: FastifyInstance, services: Services) {
+  const zone = await makeZone(services);
+  const admin = await makeUser(services, zone, ['zone_admin']);
+  const caller = await signInAs(app, admin.username);
+  return { zone, admin, ...caller };
+}
+
+/** A user of the zone with these roles, signed in. */
+export async function signedInUser(app: FastifyInstance, services: Services, zone: TestZone, roles: Role[], opts: { enterpriseId?: string } = {}) {
+  const user = await makeUser(services, zone, roles, opts);
+  return { user, ...(await signInAs(app, user.username)) };
 }

@@ -1,4 +1,5 @@
 import { tierRange, type EnterpriseListQuery } from '@shuangsheng/contracts';
+import type { OrderByItemBuilder } from 'kysely';
 import type { Executor } from '../../platform/context.js';
 import type { EnterprisesTable } from '../../db/schema.js';
 import type { DialectName } from '../../db/connect.js';
@@ -21,6 +22,9 @@ export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize'> & 
   /** Blind index of a phone typed into the search box. */
   phoneIdx?: string | undefined;
 };
+
+/** Unknown figures sort last either way; each dialect would otherwise put NULL at another end. */
+const nullsLast = (dir: 'asc' | 'desc') => (ob: OrderByItemBuilder) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast();
 
 export function makeEnterprisesRepo(db: Executor, dialect: DialectName) {
   const filtered = (zoneId: string, f: EnterpriseFilter) => {
@@ -56,7 +60,7 @@ export function makeEnterprisesRepo(db: Executor, dialect: DialectName) {
       const base = filtered(zoneId, f);
       const [column, dir] = parseSort(f.sort, SORT, ['name', 'asc']);
       const [rows, count] = await Promise.all([
-        base.selectAll().orderBy(column, dir).orderBy('id').limit(f.pageSize).offset(offsetOf(f.page, f.pageSize)).execute(),
+        base.selectAll().orderBy(column, nullsLast(dir)).orderBy('id').limit(f.pageSize).offset(offsetOf(f.page, f.pageSize)).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
@@ -66,7 +70,7 @@ export function makeEnterprisesRepo(db: Executor, dialect: DialectName) {
     async *stream(zoneId: string, f: EnterpriseFilter): AsyncGenerator<EnterprisesTable> {
       const [column, dir] = parseSort(f.sort, SORT, ['name', 'asc']);
       for (let page = 1; ; page++) {
-        const rows = await filtered(zoneId, f).selectAll().orderBy(column, dir).orderBy('id').limit(1000).offset((page - 1) * 1000).execute();
+        const rows = await filtered(zoneId, f).selectAll().orderBy(column, nullsLast(dir)).orderBy('id').limit(1000).offset((page - 1) * 1000).execute();
         yield* rows;
         if (rows.length < 1000) return;
       }

@@ -112,6 +112,10 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
       if (!b) throw refErr('buildingId');
       if (parkId && b.park_id !== parkId) throw new RuleError('rule.building_not_in_park', {}, { field: 'buildingId' });
       parkId = b.park_id;
+    } else if (input.buildingId === undefined && input.parkId !== undefined && current?.building_id) {
+      // A new park with the old building kept would put the enterprise in two places at once.
+      const b = await org.buildings.find(ctx.zoneId, current.building_id);
+      if (b && b.park_id !== parkId) throw new RuleError('rule.building_not_in_park', {}, { field: 'buildingId' });
     }
     if (input.gridUnitId && !(await org.grid.loadAll(ctx.zoneId)).some((g) => g.id === input.gridUnitId)) throw refErr('gridUnitId');
     if (input.leadingEnterpriseId) {
@@ -145,14 +149,14 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
     const current = await getRow(ctx, id);
     const { parkId } = await resolveRefs(ctx, patch, id, current);
     const set = patchToSet({ ...patch, ...(patch.buildingId ? { parkId } : {}) }, clock.now());
-    const before = await get(ctx, id);
+    // Both shapes are read before the transaction: hydrate() reads through database.db, which on
+    // SQLite's single connection would wait forever for the transaction holding it.
+    const [before, after] = await hydrate(ctx.zoneId, [current, { ...current, ...set }]);
+    const d = diff(before as unknown as Record<string, unknown>, { ...after, updatedAt: before!.updatedAt } as unknown as Record<string, unknown>);
     await database.db
       .transaction()
       .execute(async (trx) => {
         await makeEnterprisesRepo(trx, database.dialect).update(ctx.zoneId, id, set);
-        const afterRow = { ...current, ...set };
-        const after = (await hydrate(ctx.zoneId, [afterRow]))[0]!;
-        const d = diff(before as unknown as Record<string, unknown>, { ...after, updatedAt: before.updatedAt } as unknown as Record<string, unknown>);
         await recordAudit(trx, clock, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, ...d });
       })
       .catch((e) => rethrowUnique(e, 'creditCode', patch.creditCode ?? ''));
