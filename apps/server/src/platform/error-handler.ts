@@ -34,7 +34,7 @@ export function toErrorBody(err: unknown, request: FastifyRequest, lang: Lang): 
   if (isConnectionError(err)) {
     return { status: 503, body: { error: { code: 'db.unavailable', message: t('db.unavailable') } } };
   }
-  const fe = err as FastifyError & { part?: string };
+  const fe = err as FastifyError;
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -44,7 +44,10 @@ export function toErrorBody(err: unknown, request: FastifyRequest, lang: Lang): 
     case 'FST_PARTS_LIMIT':
     case 'FST_FILES_LIMIT':
     case 'FST_FIELDS_LIMIT': {
-      const limit = request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit ?? 1048576;
+      // An uploaded file has its own limit, not the JSON body limit: busboy records it as the
+      // bytes read when it cut the file off.
+      const fileLimit = (fe as { part?: { file?: { bytesRead?: unknown } } }).part?.file?.bytesRead;
+      const limit = typeof fileLimit === 'number' ? fileLimit : (request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit ?? 1048576);
       return { status: 413, body: { error: { code: 'payload_too_large', message: t('payload_too_large', { limit: formatMb(limit) }) } } };
     }
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
