@@ -61,3 +61,18 @@ export function permissionsOf(roles: readonly Role[]): Set<Permission> {
 
 /** Roles that must be tied to one enterprise. */
 export const ENTERPRISE_ROLES: readonly Role[] = ['enterprise_user'];
+
+/** Role names as users read them (UX glossary). */
+export const ROLE_LABELS: Record<Role, [zh: string, en: string]> = {
+  platform_admin: ['平台管理员', 'Platform admin'],
+  zone_admin: ['管委会管理员', 'Zone admin'],
+  approval_officer: ['审批人员', 'Approval officer'],
+  commissioner: ['驻企特派员/服务专员', 'Commissioner'],
+  inspector: ['巡查人员', 'Inspector'],
+  checkpoint_staff: ['卡口工作人员', 'Checkpoint staff'],
+  policy_officer: ['政策专员', 'Policy officer'],
+  investment_officer: ['招商人员', 'Investment officer'],
+  labour_officer: ['人社专员', 'Labour officer'],
+  leader: ['领导', 'Leader'],
+  enterprise_user: ['企业用户', 'Enterprise user'],
+};

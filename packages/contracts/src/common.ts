@@ -57,6 +57,8 @@ export const ImportResult = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   errors: z.array(ImportRowError),
+  /** Users created by an import: their generated passwords, shown once. */
+  credentials: z.array(z.object({ username: z.string(), password: z.string() })).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 export const ImportQuery = z.strictObject({ dryRun: z.stringbool().default(true) });

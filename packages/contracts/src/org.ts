@@ -111,6 +111,7 @@ export const User = z.object({
   roles: z.array(z.enum(ROLES)),
   enterpriseId: Id.nullable(),
   enterpriseName: z.string().nullable(),
+  enterpriseCreditCode: z.string().nullable(),
   status: z.enum(['active', 'disabled']),
   locked: z.boolean(),
   lastLoginAt: Instant.nullable(),
@@ -178,8 +179,10 @@ export const Assignment = z.object({
   kind: z.enum(ASSIGNMENT_KINDS),
   userId: Id,
   userName: z.string(),
+  username: z.string(),
   targetId: Id,
   targetName: z.string(),
+  targetCode: z.string().describe('credit code, park name or grid code: what the import names the target by'),
   isPrimary: z.boolean(),
   note: z.string().nullable(),
   createdAt: Instant,
@@ -194,3 +197,10 @@ export const AssignmentListQuery = z.strictObject({
   primaryOnly: z.stringbool().optional(),
   sort: sortParam(['createdAt', 'kind']),
 });
+
+/** Assignment kinds as users read them. */
+export const ASSIGNMENT_LABELS: Record<AssignmentKind, [zh: string, en: string]> = {
+  enterprise_commissioner: ['驻企特派员', 'Enterprise commissioner'],
+  park_inspector: ['园区巡查员', 'Park inspector'],
+  grid_official: ['网格员', 'Grid official'],
+};

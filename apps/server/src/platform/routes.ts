@@ -1,6 +1,13 @@
 // Helpers shared by every module's routes: the typed instance and common response maps.
 import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ImportResult, type Permission } from '@shuangsheng/contracts';
+import { requireCtx } from './access.js';
+import type { Ctx } from './context.js';
+import { AppError, ValidationError } from './errors.js';
+import { templateBuffer } from './excel.js';
+import type { SheetColumn } from './sheet-import.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody } from '@shuangsheng/contracts';
 
@@ -44,3 +51,57 @@ export async function* allPages<T>(fetch: (page: number) => Promise<{ items: T[]
     if (items.length < pageSize) return;
   }
 }
+
+/** The uploaded file of a multipart request, read whole (imports are capped at UPLOAD_LIMIT). */
+export async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', { detail: String(req.headers['content-type'] ?? '') });
+  const file = await req.file();
+  if (!file) throw new ValidationError([{ path: 'file', key: 'v.required' }]);
+  return file.toBuffer();
+}
+
+
+/** The template download and the import endpoint of one list, in the shape ARCHITECTURE §6 gives. */
+export function importRoutes(
+  app: FastifyInstance,
+  opts: {
+    base: string;
+    tag: string;
+    permission: Permission;
+    sheetName: [string, string];
+    columns: SheetColumn[];
+    run: (ctx: Ctx, buffer: Buffer, o: { dryRun: boolean; jobKey?: string | undefined }) => Promise<ImportResult>;
+  },
+): void {
+  const api = typed(app);
+  api.get(`${opts.base}/import-template.xlsx`, {
+    config: { permission: opts.permission },
+    schema: { tags: [opts.tag], summary: 'Empty import template with an instructions sheet', querystring: z.object({ lang: z.enum(['zh-CN', 'en-US']).optional() }) },
+    handler: async (req, reply) => {
+      const en = req.lang === 'en-US';
+      const buf = await templateBuffer(opts.sheetName[en ? 1 : 0], opts.columns, req.lang);
+      return attachment(reply, `${en ? opts.sheetName[1].toLowerCase().replace(/\s+/g, '-') + '-import-template' : opts.sheetName[0] + '导入模板'}.xlsx`, XLSX_TYPE).send(buf);
+    },
+  });
+  api.post(`${opts.base}/import`, {
+    config: { permission: opts.permission },
+    schema: {
+      tags: [opts.tag],
+      summary: 'Import an .xlsx (multipart field "file"): dryRun=true checks every row, dryRun=false writes all rows or none',
+      querystring: ImportQuery,
+      response: { 200: ImportResult, ...errors },
+    },
+    handler: async (req) => {
+      const ctx = requireCtx(req);
+      const buffer = await uploadedFile(req);
+      return opts.run(ctx, buffer, { dryRun: req.query.dryRun, jobKey: req.query.jobId ? progressKey(ctx, req.query.jobId) : undefined });
+    },
+  });
+}
+
+export const ImportQuery = z.strictObject({
+  dryRun: z.stringbool().default(true),
+  jobId: z.uuid().optional().describe('poll GET /api/import-progress/{jobId} while the upload is processed'),
+});
+
+export const progressKey = (ctx: Ctx, jobId: string) => `${ctx.zoneId}:${jobId}`;

@@ -1,29 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  AuditEntry, Enterprise, EnterpriseExportQuery, EnterpriseInput, EnterpriseListQuery, EnterprisePatch, IdParams, ImportResult, listOf, RevealBody, RevealedPhone,
+  AuditEntry, Enterprise, EnterpriseExportQuery, EnterpriseInput, EnterpriseListQuery, EnterprisePatch, IdParams, listOf, RevealBody, RevealedPhone,
 } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
-import { AppError } from '../../platform/errors.js';
-import { templateBuffer, xlsxStream } from '../../platform/excel.js';
+import { xlsxStream } from '../../platform/excel.js';
 import { readProgress } from '../../platform/progress.js';
-import { attachment, errors, sendXlsx, typed, XLSX_TYPE } from '../../platform/routes.js';
+import { errors, importRoutes, progressKey, sendXlsx, typed } from '../../platform/routes.js';
 import type { Services } from '../../services.js';
 import { ENTERPRISE_COLUMNS, exportColumns } from './enterprises.sheet.js';
 
-const ImportQuery = z.strictObject({
-  dryRun: z.stringbool().default(true),
-  jobId: z.uuid().optional().describe('poll GET /api/import-progress/{jobId} while the upload is processed'),
-});
 const Progress = z.object({ phase: z.enum(['reading', 'checking', 'saving', 'done']), processed: z.number(), total: z.number() });
-
-/** The uploaded file of a multipart request, read whole (imports are capped at UPLOAD_LIMIT). */
-export async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', { detail: String(req.headers['content-type'] ?? '') });
-  const file = await req.file();
-  if (!file) throw new AppError(400, 'validation', { fields: 'file' }, [{ path: 'file', message: 'file' }]);
-  return file.toBuffer();
-}
 
 export async function enterpriseRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const api = typed(app);
@@ -42,33 +29,19 @@ export async function enterpriseRoutes(app: FastifyInstance, { services }: { ser
       return sendXlsx(reply, 'enterprises', xlsxStream(req.lang === 'en-US' ? 'Enterprises' : '企业名录', exportColumns(req.lang), svc.exportRows(ctx, req.query), req.lang));
     },
   });
-  api.get('/api/enterprises/import-template.xlsx', {
-    config: { permission: 'enterprises.import' },
-    schema: { tags: ['enterprises'], summary: 'Empty import template with an instructions sheet', querystring: z.object({ lang: z.enum(['zh-CN', 'en-US']).optional() }) },
-    handler: async (req, reply) => {
-      const buf = await templateBuffer(req.lang === 'en-US' ? 'Enterprises' : '企业名录', ENTERPRISE_COLUMNS, req.lang);
-      return attachment(reply, req.lang === 'en-US' ? 'enterprise-import-template.xlsx' : '企业导入模板.xlsx', XLSX_TYPE).send(buf);
-    },
-  });
-  api.post('/api/enterprises/import', {
-    config: { permission: 'enterprises.import' },
-    schema: {
-      tags: ['enterprises'],
-      summary: 'Import an .xlsx (multipart field "file"): dryRun=true checks every row, dryRun=false writes all rows or none',
-      querystring: ImportQuery,
-      response: { 200: ImportResult, ...errors },
-    },
-    handler: async (req) => {
-      const ctx = requireCtx(req);
-      const buffer = await uploadedFile(req);
-      return services.enterpriseImport.run(ctx, buffer, { dryRun: req.query.dryRun, jobKey: req.query.jobId ? `${ctx.zoneId}:${req.query.jobId}` : undefined });
-    },
+  importRoutes(app, {
+    base: '/api/enterprises',
+    tag: 'enterprises',
+    permission: 'enterprises.import',
+    sheetName: ['企业名录', 'Enterprises'],
+    columns: ENTERPRISE_COLUMNS,
+    run: (ctx, buffer, o) => services.enterpriseImport.run(ctx, buffer, o),
   });
   api.get('/api/import-progress/:jobId', {
-    config: { permission: 'enterprises.import' },
-    schema: { tags: ['enterprises'], summary: 'Progress of an import being processed', params: z.object({ jobId: z.uuid() }), response: { 200: Progress, ...errors } },
+    config: { permission: 'auth.self' },
+    schema: { tags: ['enterprises'], summary: 'Progress of an import being processed (any import of this zone)', params: z.object({ jobId: z.uuid() }), response: { 200: Progress, ...errors } },
     handler: async (req) => {
-      const p = readProgress(`${requireCtx(req).zoneId}:${req.params.jobId}`);
+      const p = readProgress(progressKey(requireCtx(req), req.params.jobId));
       return p ?? { phase: 'reading' as const, processed: 0, total: 0 };
     },
   });

@@ -240,6 +240,8 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
     lookup: {
       count: (zoneId: string, by: 'park_id' | 'building_id' | 'grid_unit_id', ids: string[]) => repo.countBy(zoneId, by, ids),
       names: (zoneId: string, ids: string[]) => repo.namesOf(zoneId, ids),
+      refs: (zoneId: string, ids: string[]) => repo.refsOf(zoneId, ids),
+      idsByCreditCode: async (zoneId: string, codes: string[]) => new Map((await repo.byCreditCodes(zoneId, codes)).map((e) => [e.credit_code, e.id])),
     },
   };
 }

@@ -27,7 +27,7 @@ export function makeAssignmentsRepo(db: Executor) {
       const base = filtered(zoneId, f);
       const [column, dir] = parseSort(f.sort, SORT, ['assignments.created_at', 'desc']);
       const [rows, count] = await Promise.all([
-        base.selectAll('assignments').select('users.display_name as user_name').orderBy(column, dir).orderBy('assignments.id').limit(f.pageSize).offset(offsetOf(f.page, f.pageSize)).execute(),
+        base.selectAll('assignments').select(['users.display_name as user_name', 'users.username']).orderBy(column, dir).orderBy('assignments.id').limit(f.pageSize).offset(offsetOf(f.page, f.pageSize)).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
@@ -37,7 +37,7 @@ export function makeAssignmentsRepo(db: Executor) {
         .selectFrom('assignments')
         .innerJoin('users', 'users.id', 'assignments.user_id')
         .selectAll('assignments')
-        .select('users.display_name as user_name')
+        .select(['users.display_name as user_name', 'users.username'])
         .where('assignments.zone_id', '=', zoneId)
         .where('assignments.id', '=', id)
         .executeTakeFirst(),

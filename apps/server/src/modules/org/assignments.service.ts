@@ -16,7 +16,7 @@ import type { GridUnitsService } from './grid-units.service.js';
 import type { UsersService } from './users.service.js';
 import { makeParksRepo } from './parks.repo.js';
 
-type Row = AssignmentsTable & { user_name: string };
+type Row = AssignmentsTable & { user_name: string; username: string };
 
 export function makeAssignmentsService(
   { database, clock }: Deps,
@@ -25,21 +25,21 @@ export function makeAssignmentsService(
   const repo = makeAssignmentsRepo(database.db);
   const parks = makeParksRepo(database.db, database.dialect);
 
-  /** Target id → display name, per kind. */
-  async function targetNames(zoneId: string, kind: AssignmentKind, ids: string[]): Promise<Map<string, string>> {
+  /** Target id → display name and the code imports name it by, per kind. */
+  async function targetNames(zoneId: string, kind: AssignmentKind, ids: string[]): Promise<Map<string, { name: string; code: string }>> {
     if (ids.length === 0) return new Map();
     switch (kind) {
       case 'enterprise_commissioner':
-        return parts.enterprises().names(zoneId, ids);
+        return new Map([...(await parts.enterprises().refs(zoneId, ids))].map(([id, e]) => [id, { name: e.name, code: e.creditCode }]));
       case 'park_inspector':
-        return new Map((await parks.allNames(zoneId)).filter((p) => ids.includes(p.id)).map((p) => [p.id, p.name]));
+        return new Map((await parks.allNames(zoneId)).filter((p) => ids.includes(p.id)).map((p) => [p.id, { name: p.name, code: p.name }]));
       case 'grid_official':
-        return new Map((await parts.grid.loadAll(zoneId)).filter((g) => ids.includes(g.id)).map((g) => [g.id, g.path]));
+        return new Map((await parts.grid.loadAll(zoneId)).filter((g) => ids.includes(g.id)).map((g) => [g.id, { name: g.path, code: g.code }]));
     }
   }
 
   async function toAssignments(zoneId: string, rows: Row[]): Promise<Assignment[]> {
-    const names = new Map<string, string>();
+    const names = new Map<string, { name: string; code: string }>();
     for (const kind of new Set(rows.map((r) => r.kind as AssignmentKind))) {
       const m = await targetNames(zoneId, kind, rows.filter((r) => r.kind === kind).map((r) => r.target_id));
       for (const [k, v] of m) names.set(k, v);
@@ -49,8 +49,10 @@ export function makeAssignmentsService(
       kind: r.kind as AssignmentKind,
       userId: r.user_id,
       userName: r.user_name,
+      username: r.username,
       targetId: r.target_id,
-      targetName: names.get(r.target_id) ?? '',
+      targetName: names.get(r.target_id)?.name ?? '',
+      targetCode: names.get(r.target_id)?.code ?? '',
       isPrimary: toBool(r.is_primary),
       note: r.note,
       createdAt: r.created_at,

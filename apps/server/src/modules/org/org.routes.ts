@@ -7,7 +7,9 @@ import {
 } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
-import { allPages, errors, sendXlsx, typed } from '../../platform/routes.js';
+import { allPages, errors, importRoutes, sendXlsx, typed } from '../../platform/routes.js';
+import { exportColumns } from '../../platform/sheet-import.js';
+import { BUILDING_COLUMNS, GRID_COLUMNS, PARK_COLUMNS } from './places.import.js';
 import type { Services } from '../../services.js';
 import { peopleRoutes } from './people.routes.js';
 
@@ -30,15 +32,17 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
     handler: (req, reply) => {
       const ctx = requireCtx(req);
       const rows = allPages((page) => parks.list(ctx, { ...req.query, page, pageSize: 200 }));
-      return sendXlsx(reply, 'parks', xlsxStream('园区', [
-        { key: 'name', zh: '园区名称', en: 'Park', width: 24, value: (p: Park) => p.name },
-        { key: 'address', zh: '地址', en: 'Address', width: 30, value: (p: Park) => p.address },
-        { key: 'areaSqm', zh: '面积（平方米）', en: 'Area (m²)', value: (p: Park) => p.areaSqm },
-        { key: 'managerName', zh: '负责人', en: 'Manager', value: (p: Park) => p.managerName },
-        { key: 'managerPhone', zh: '负责人电话', en: 'Manager phone', value: (p: Park) => p.managerPhoneMasked },
-        { key: 'buildingCount', zh: '楼宇数', en: 'Buildings', value: (p: Park) => p.buildingCount },
-        { key: 'enterpriseCount', zh: '企业数', en: 'Enterprises', value: (p: Park) => p.enterpriseCount },
-      ], rows, req.lang));
+      const columns = exportColumns<Park>(PARK_COLUMNS, {
+        name: (p) => p.name,
+        address: (p) => p.address,
+        areaSqm: (p) => p.areaSqm,
+        managerName: (p) => p.managerName,
+        managerPhone: (p) => p.managerPhoneMasked,
+      }, [
+        { key: 'buildingCount', zh: '楼宇数', en: 'Buildings', value: (p) => p.buildingCount },
+        { key: 'enterpriseCount', zh: '企业数', en: 'Enterprises', value: (p) => p.enterpriseCount },
+      ]);
+      return sendXlsx(reply, 'parks', xlsxStream(req.lang === 'en-US' ? 'Parks' : '园区', columns, rows, req.lang));
     },
   });
   api.post('/api/parks', {
@@ -82,13 +86,13 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
     handler: (req, reply) => {
       const ctx = requireCtx(req);
       const rows = allPages((page) => buildings.list(ctx, { ...req.query, page, pageSize: 200 }));
-      return sendXlsx(reply, 'buildings', xlsxStream('楼宇', [
-        { key: 'park', zh: '所属园区', en: 'Park', width: 24, value: (b: Building) => b.parkName },
-        { key: 'name', zh: '楼宇名称', en: 'Building', width: 20, value: (b: Building) => b.name },
-        { key: 'floors', zh: '层数', en: 'Floors', value: (b: Building) => b.floors },
-        { key: 'areaSqm', zh: '面积（平方米）', en: 'Area (m²)', value: (b: Building) => b.areaSqm },
-        { key: 'enterpriseCount', zh: '企业数', en: 'Enterprises', value: (b: Building) => b.enterpriseCount },
-      ], rows, req.lang));
+      const columns = exportColumns<Building>(BUILDING_COLUMNS, {
+        park: (b) => b.parkName,
+        name: (b) => b.name,
+        floors: (b) => b.floors,
+        areaSqm: (b) => b.areaSqm,
+      }, [{ key: 'enterpriseCount', zh: '企业数', en: 'Enterprises', value: (b) => b.enterpriseCount }]);
+      return sendXlsx(reply, 'buildings', xlsxStream(req.lang === 'en-US' ? 'Buildings' : '楼宇', columns, rows, req.lang));
     },
   });
   api.post('/api/buildings', {
@@ -129,16 +133,20 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
   api.get('/api/grid-units/export.xlsx', {
     config: { permission: 'org.read' },
     schema: { tags: ['org'], querystring: GridUnitListQuery.omit({ page: true, pageSize: true }).extend(ExportLang.shape) },
-    handler: (req, reply) => {
+    handler: async (req, reply) => {
       const ctx = requireCtx(req);
       const rows = allPages((page) => grid.list(ctx, { ...req.query, page, pageSize: 200 }));
       const level = (g: GridUnit) => ({ zone: ['高新区', 'Zone'], street: ['街道', 'Street'], community: ['社区/村', 'Community'], group: ['组/小区', 'Group'] })[g.level][req.lang === 'en-US' ? 1 : 0];
-      return sendXlsx(reply, 'grid-units', xlsxStream('网格', [
-        { key: 'code', zh: '网格编码', en: 'Code', width: 16, value: (g: GridUnit) => g.code },
-        { key: 'name', zh: '名称', en: 'Name', width: 20, value: (g: GridUnit) => g.name },
+      const codes = new Map((await grid.loadAll(ctx.zoneId)).map((u) => [u.id, u.code]));
+      const columns = exportColumns<GridUnit>(GRID_COLUMNS, {
+        code: (g) => g.code,
+        name: (g) => g.name,
+        parentCode: (g) => (g.parentId ? (codes.get(g.parentId) ?? null) : null),
+      }, [
         { key: 'level', zh: '层级', en: 'Level', value: level },
-        { key: 'path', zh: '完整路径', en: 'Path', width: 40, value: (g: GridUnit) => g.path },
-      ], rows, req.lang));
+        { key: 'path', zh: '完整路径', en: 'Path', width: 40, value: (g) => g.path },
+      ]);
+      return sendXlsx(reply, 'grid-units', xlsxStream(req.lang === 'en-US' ? 'Grid units' : '网格', columns, rows, req.lang));
     },
   });
   api.post('/api/grid-units', {
@@ -164,6 +172,11 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
       return { ok: true as const };
     },
   });
+
+  const imports = services.org.imports;
+  importRoutes(app, { base: '/api/parks', tag: 'org', permission: 'org.write', sheetName: ['园区', 'Parks'], columns: PARK_COLUMNS, run: imports.parks });
+  importRoutes(app, { base: '/api/buildings', tag: 'org', permission: 'org.write', sheetName: ['楼宇', 'Buildings'], columns: BUILDING_COLUMNS, run: imports.buildings });
+  importRoutes(app, { base: '/api/grid-units', tag: 'org', permission: 'org.write', sheetName: ['网格', 'Grid units'], columns: GRID_COLUMNS, run: imports.grid });
 
   await app.register(peopleRoutes, { services });
 }

@@ -2,12 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  Assignment, AssignmentInput, AssignmentListQuery, AssignmentPatch, IdParams, listOf, Ok, ResetPasswordBody, ResetPasswordResult, Team, TeamInput, TeamListQuery,
-  TeamPatch, User, UserCreated, UserInput, UserListQuery, UserPatch, Zone,
+  ASSIGNMENT_LABELS, Assignment, AssignmentInput, AssignmentListQuery, AssignmentPatch, IdParams, listOf, Ok, ResetPasswordBody, ResetPasswordResult, Team, TeamInput, TeamListQuery,
+  ROLE_LABELS, TeamPatch, User, UserCreated, UserInput, UserListQuery, UserPatch, Zone,
 } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
-import { allPages, errors, sendXlsx, typed } from '../../platform/routes.js';
+import { allPages, errors, importRoutes, sendXlsx, typed } from '../../platform/routes.js';
+import { exportColumns } from '../../platform/sheet-import.js';
+import { ASSIGNMENT_COLUMNS, USER_COLUMNS } from './people.import.js';
 import type { Services } from '../../services.js';
 
 const ExportLang = z.object({ lang: z.enum(['zh-CN', 'en-US']).optional() });
@@ -34,14 +36,18 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
     handler: (req, reply) => {
       const ctx = requireCtx(req);
       const rows = allPages((page) => users.list(ctx, { ...req.query, page, pageSize: 200 }));
-      return sendXlsx(reply, 'users', xlsxStream('用户', [
-        { key: 'username', zh: '用户名', en: 'Username', width: 18, value: (u: User) => u.username },
-        { key: 'displayName', zh: '姓名', en: 'Name', value: (u: User) => u.displayName },
-        { key: 'roles', zh: '角色', en: 'Roles', width: 30, value: (u: User) => u.roles.join(', ') },
-        { key: 'enterprise', zh: '所属企业', en: 'Enterprise', width: 28, value: (u: User) => u.enterpriseName },
-        { key: 'status', zh: '状态', en: 'Status', value: (u: User) => u.status },
-        { key: 'lastLoginAt', zh: '最近登录', en: 'Last sign-in', width: 20, value: (u: User) => (u.lastLoginAt ? new Date(u.lastLoginAt).toISOString() : null) },
-      ], rows, req.lang));
+      const en = req.lang === 'en-US';
+      const columns = exportColumns<User>(USER_COLUMNS, {
+        username: (u) => u.username,
+        displayName: (u) => u.displayName,
+        roles: (u) => u.roles.map((r) => ROLE_LABELS[r][en ? 1 : 0]).join(en ? ', ' : '、'),
+        enterprise: (u) => u.enterpriseCreditCode,
+        status: (u) => (u.status === 'active' ? (en ? 'active' : '启用') : en ? 'disabled' : '停用'),
+      }, [
+        { key: 'enterpriseName', zh: '所属企业', en: 'Enterprise', width: 28, value: (u) => u.enterpriseName },
+        { key: 'lastLoginAt', zh: '最近登录', en: 'Last sign-in', width: 18, value: (u) => (u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16) : null) },
+      ]);
+      return sendXlsx(reply, 'users', xlsxStream(en ? 'Users' : '用户', columns, rows, req.lang));
     },
   });
   api.post('/api/users', {
@@ -69,6 +75,8 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
     schema: { tags: ['org'], summary: 'Lift a sign-in lockout', params: IdParams, response: { 200: User, ...errors } },
     handler: (req) => users.unlock(requireCtx(req), req.params.id),
   });
+
+  importRoutes(app, { base: '/api/users', tag: 'org', permission: 'users.manage', sheetName: ['用户', 'Users'], columns: USER_COLUMNS, run: services.org.imports.users });
 
   // ---- teams
   api.get('/api/teams', {
@@ -128,15 +136,21 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
     handler: (req, reply) => {
       const ctx = requireCtx(req);
       const rows = allPages((page) => assignments.list(ctx, { ...req.query, page, pageSize: 200 }));
-      return sendXlsx(reply, 'assignments', xlsxStream('责任分工', [
-        { key: 'kind', zh: '责任类型', en: 'Kind', width: 20, value: (a: Assignment) => a.kind },
-        { key: 'target', zh: '责任对象', en: 'Target', width: 36, value: (a: Assignment) => a.targetName },
-        { key: 'user', zh: '责任人', en: 'Responsible', value: (a: Assignment) => a.userName },
-        { key: 'primary', zh: '主责', en: 'Primary', value: (a: Assignment) => (a.isPrimary ? '是' : '否') },
-        { key: 'note', zh: '备注', en: 'Note', width: 30, value: (a: Assignment) => a.note },
-      ], rows, req.lang));
+      const en = req.lang === 'en-US';
+      const columns = exportColumns<Assignment>(ASSIGNMENT_COLUMNS, {
+        kind: (a) => ASSIGNMENT_LABELS[a.kind][en ? 1 : 0],
+        target: (a) => a.targetCode,
+        username: (a) => a.username,
+        primary: (a) => (a.isPrimary ? (en ? 'yes' : '是') : en ? 'no' : '否'),
+        note: (a) => a.note,
+      }, [
+        { key: 'targetName', zh: '责任对象名称', en: 'Target name', width: 36, value: (a) => a.targetName },
+        { key: 'userName', zh: '责任人姓名', en: 'Responsible', width: 20, value: (a) => a.userName },
+      ]);
+      return sendXlsx(reply, 'assignments', xlsxStream(en ? 'Assignments' : '责任分工', columns, rows, req.lang));
     },
   });
+  importRoutes(app, { base: '/api/assignments', tag: 'org', permission: 'assignments.write', sheetName: ['责任分工', 'Assignments'], columns: ASSIGNMENT_COLUMNS, run: services.org.imports.assignments });
   api.post('/api/assignments', {
     config: { permission: 'assignments.write' },
     schema: { tags: ['org'], summary: 'Assign; a new primary replaces the previous one', body: AssignmentInput, response: { 201: Assignment, ...errors } },

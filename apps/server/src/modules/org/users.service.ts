@@ -18,7 +18,7 @@ export function makeUsersService({ database, clock }: Deps, enterprises: () => E
 
   async function toUsers(zoneId: string, rows: Row[]): Promise<User[]> {
     const roles = await repo.rolesOf(rows.map((r) => r.id));
-    const names = await enterprises().names(zoneId, rows.flatMap((r) => (r.enterprise_id ? [r.enterprise_id] : [])));
+    const refs = await enterprises().refs(zoneId, rows.flatMap((r) => (r.enterprise_id ? [r.enterprise_id] : [])));
     const now = clock.now();
     return rows.map((r) => ({
       id: r.id,
@@ -26,7 +26,8 @@ export function makeUsersService({ database, clock }: Deps, enterprises: () => E
       displayName: r.display_name,
       roles: (roles.get(r.id) ?? []) as Role[],
       enterpriseId: r.enterprise_id,
-      enterpriseName: r.enterprise_id ? (names.get(r.enterprise_id) ?? null) : null,
+      enterpriseName: r.enterprise_id ? (refs.get(r.enterprise_id)?.name ?? null) : null,
+      enterpriseCreditCode: r.enterprise_id ? (refs.get(r.enterprise_id)?.creditCode ?? null) : null,
       status: r.status,
       locked: r.locked_until !== null && r.locked_until > now,
       lastLoginAt: r.last_login_at,
