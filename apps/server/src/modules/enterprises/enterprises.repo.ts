@@ -1,5 +1,4 @@
 import { tierRange, type EnterpriseListQuery } from '@shuangsheng/contracts';
-import type { OrderByItemBuilder } from 'kysely';
 import type { Executor } from '../../platform/context.js';
 import type { EnterprisesTable } from '../../db/schema.js';
 import type { DialectName } from '../../db/connect.js';
@@ -22,9 +21,6 @@ export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize'> & 
   /** Blind index of a phone typed into the search box. */
   phoneIdx?: string | undefined;
 };
-
-/** Unknown figures sort last either way; each dialect would otherwise put NULL at another end. */
-const nullsLast = (dir: 'asc' | 'desc') => (ob: OrderByItemBuilder) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast();
 
 export function makeEnterprisesRepo(db: Executor, dialect: DialectName) {
   const filtered = (zoneId: string, f: EnterpriseFilter) => {
@@ -56,11 +52,12 @@ export function makeEnterprisesRepo(db: Executor, dialect: DialectName) {
   };
 
   return {
+    // Unknown figures sort last either way (the dialects would put NULL at opposite ends).
     async list(zoneId: string, f: EnterpriseFilter & { page: number; pageSize: number }) {
       const base = filtered(zoneId, f);
       const [column, dir] = parseSort(f.sort, SORT, ['name', 'asc']);
       const [rows, count] = await Promise.all([
-        base.selectAll().orderBy(column, nullsLast(dir)).orderBy('id').limit(f.pageSize).offset(offsetOf(f.page, f.pageSize)).execute(),
+        base.selectAll().orderBy(column, (ob) => ob[dir]().nullsLast()).orderBy('id').limit(f.pageSize).offset(offsetOf(f.page, f.pageSize)).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
@@ -70,7 +67,7 @@ export function makeEnterprisesRepo(db: Executor, dialect: DialectName) {
     async *stream(zoneId: string, f: EnterpriseFilter): AsyncGenerator<EnterprisesTable> {
       const [column, dir] = parseSort(f.sort, SORT, ['name', 'asc']);
       for (let page = 1; ; page++) {
-        const rows = await filtered(zoneId, f).selectAll().orderBy(column, nullsLast(dir)).orderBy('id').limit(1000).offset((page - 1) * 1000).execute();
+        const rows = await filtered(zoneId, f).selectAll().orderBy(column, (ob) => ob[dir]().nullsLast()).orderBy('id').limit(1000).offset((page - 1) * 1000).execute();
         yield* rows;
         if (rows.length < 1000) return;
       }

@@ -21,7 +21,7 @@ export function makeBuildingsRepo(db: Executor, dialect: DialectName) {
       if (q.q) base = base.where((eb) => eb.or([containsText(dialect, eb.ref('buildings.name'), q.q!), containsText(dialect, eb.ref('parks.name'), q.q!)]));
       const [column, dir] = parseSort(q.sort, SORT, ['buildings.name', 'asc']);
       const [rows, count] = await Promise.all([
-        base.selectAll('buildings').select('parks.name as park_name').orderBy('parks.name').orderBy(column, dir).orderBy('buildings.id').limit(q.pageSize).offset(offsetOf(q.page, q.pageSize)).execute(),
+        base.selectAll('buildings').select('parks.name as park_name').orderBy('parks.name').orderBy(column, (ob) => ob[dir]().nullsLast()).orderBy('buildings.id').limit(q.pageSize).offset(offsetOf(q.page, q.pageSize)).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };

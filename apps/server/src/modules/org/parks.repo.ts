@@ -16,7 +16,7 @@ export function makeParksRepo(db: Executor, dialect: DialectName) {
         base
           .selectAll('parks')
           .select((eb) => eb.selectFrom('buildings').whereRef('buildings.park_id', '=', 'parks.id').select(eb.fn.countAll<number>().as('n')).as('building_count'))
-          .orderBy(column, dir)
+          .orderBy(column, (ob) => ob[dir]().nullsLast())
           .orderBy('id')
           .limit(q.pageSize)
           .offset(offsetOf(q.page, q.pageSize))

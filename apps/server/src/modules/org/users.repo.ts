@@ -16,7 +16,7 @@ export function makeUsersRepo(db: Executor, dialect: DialectName) {
       if (q.q) base = base.where((eb) => eb.or([containsText(dialect, eb.ref('username'), q.q!), containsText(dialect, eb.ref('display_name'), q.q!)]));
       const [column, dir] = parseSort(q.sort, SORT, ['username', 'asc']);
       const [rows, count] = await Promise.all([
-        base.select(PUBLIC_COLUMNS).orderBy(column, dir).orderBy('id').limit(q.pageSize).offset(offsetOf(q.page, q.pageSize)).execute(),
+        base.select(PUBLIC_COLUMNS).orderBy(column, (ob) => ob[dir]().nullsLast()).orderBy('id').limit(q.pageSize).offset(offsetOf(q.page, q.pageSize)).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
