@@ -1,0 +1,86 @@
+// Routes. Each module's pages load lazily; the sign-in page and the layout are in the main chunk.
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import type { Permission } from '@shuangsheng/contracts';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { configureApi } from '../api/client';
+import { NoPermission, PageSkeleton } from '../components/PageStates';
+import { AppLayout } from './AppLayout';
+import { LoginPage } from './LoginPage';
+import { NotFoundPage } from './NotFoundPage';
+import { queryClient } from './query-client';
+import { ME_KEY, useCan, useSession } from './session';
+
+const WorkbenchPage = lazy(() => import('../modules/workbench/WorkbenchPage'));
+const EnterprisesPage = lazy(() => import('../modules/enterprises/pages/EnterprisesPage'));
+const EnterpriseImportPage = lazy(() => import('../modules/enterprises/pages/EnterpriseImportPage'));
+const EnterpriseProfilePage = lazy(() => import('../modules/enterprises/pages/EnterpriseProfilePage'));
+const ParksPage = lazy(() => import('../modules/org/pages/ParksPage'));
+const BuildingsPage = lazy(() => import('../modules/org/pages/BuildingsPage'));
+const GridPage = lazy(() => import('../modules/org/pages/GridPage'));
+const UsersPage = lazy(() => import('../modules/org/pages/UsersPage'));
+const TeamsPage = lazy(() => import('../modules/org/pages/TeamsPage'));
+const AssignmentsPage = lazy(() => import('../modules/org/pages/AssignmentsPage'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+
+/** A lazily loaded page behind the permission it needs. */
+function page(Page: ComponentType, permission?: Permission): ReactNode {
+  return (
+    <Guard permission={permission}>
+      <Suspense fallback={<PageSkeleton />}>
+        <Page />
+      </Suspense>
+    </Guard>
+  );
+}
+
+function Guard({ permission, children }: { permission?: Permission | undefined; children: ReactNode }) {
+  const can = useCan();
+  return can(permission) ? children : <NoPermission />;
+}
+
+/** Home: the workbench for staff, their own profile for an enterprise user. */
+function Home() {
+  const me = useSession();
+  if (me.roles.includes('enterprise_user') && me.enterpriseId && !me.permissions.includes('org.read')) {
+    return <Navigate to={`/enterprises/${me.enterpriseId}`} replace />;
+  }
+  return page(WorkbenchPage);
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'enterprises', element: page(EnterprisesPage, 'enterprises.read') },
+      { path: 'enterprises/import', element: page(EnterpriseImportPage, 'enterprises.import') },
+      { path: 'enterprises/:id', element: page(EnterpriseProfilePage, 'enterprises.read') },
+      { path: 'parks', element: page(ParksPage, 'org.read') },
+      { path: 'buildings', element: page(BuildingsPage, 'org.read') },
+      { path: 'grid', element: page(GridPage, 'org.read') },
+      { path: 'users', element: page(UsersPage, 'users.read') },
+      { path: 'teams', element: page(TeamsPage, 'org.read') },
+      { path: 'assignments', element: page(AssignmentsPage, 'assignments.read') },
+      { path: 'audit', element: page(AuditPage, 'audit.read') },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+/** Where the user was, to come back after signing in. */
+export function returnPath(): string {
+  const { pathname, search } = window.location;
+  return pathname + search;
+}
+
+configureApi({
+  onUnauthorized: () => {
+    if (window.location.pathname === '/login') return;
+    const next = returnPath();
+    queryClient.setQueryData(ME_KEY, undefined);
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+    void router.navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true });
+  },
+});

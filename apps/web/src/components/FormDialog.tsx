@@ -1,0 +1,65 @@
+// Create/edit forms in a modal (short forms) or a drawer (long ones), with the form's submit
+// button as `form-submit`. Labels beside fields on desktop, above them on phones (UX.md).
+import type { ReactNode } from 'react';
+import { Button, Drawer, Flex, Grid, Modal, type FormProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/** Form layout props for the screen width. */
+export function useFormLayout(labelWidth = 120): Pick<FormProps, 'layout' | 'labelCol' | 'wrapperCol' | 'labelWrap'> {
+  const screens = Grid.useBreakpoint();
+  if (!screens.sm) return { layout: 'vertical' };
+  return { layout: 'horizontal', labelCol: { flex: `${labelWidth}px` }, wrapperCol: { flex: 1 }, labelWrap: true };
+}
+
+type Props = {
+  open: boolean;
+  title: ReactNode;
+  busy: boolean;
+  onSubmit: () => void;
+  onClose: () => void;
+  children: ReactNode;
+  /** Drawer for long forms. */
+  drawer?: boolean;
+  width?: number;
+  submitText?: string;
+};
+
+export function FormDialog({ open, title, busy, onSubmit, onClose, children, drawer, width, submitText }: Props) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const footer = (
+    <Flex justify="flex-end" gap={8}>
+      <Button onClick={onClose} data-testid="form-cancel">
+        {t('common.cancel')}
+      </Button>
+      <Button type="primary" loading={busy} onClick={onSubmit} data-testid="form-submit">
+        {submitText ?? t('common.save')}
+      </Button>
+    </Flex>
+  );
+  if (drawer) {
+    return (
+      <Drawer open={open} title={title} onClose={onClose} size={screens.md ? (width ?? 760) : '100%'} destroyOnHidden footer={footer} data-testid="form-drawer">
+        {children}
+      </Drawer>
+    );
+  }
+  return (
+    <Modal open={open} title={title} onCancel={onClose} footer={footer} width={width ?? 560} destroyOnHidden data-testid="form-modal">
+      {children}
+    </Modal>
+  );
+}
+
+/** Empty strings from inputs become null for the API (clearing a field). */
+export function blankToNull<T extends Record<string, unknown>>(values: T): { [K in keyof T]: T[K] extends string | undefined ? T[K] | null : T[K] } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v === undefined ? null : v;
+  return out as never;
+}
+
+/** InputNumber props that show thousands separators while typing (antd's documented pattern). */
+export const groupedNumber = {
+  formatter: (value: number | string | undefined) => `${value ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+  parser: (value: string | undefined) => (value ?? '').replace(/,/g, '') as unknown as number,
+};

@@ -1,0 +1,209 @@
+// 企业 The enterprise registry: search (name, credit code, phone), filters (park, building, tier,
+// industry, above-scale, city-monitored, leading enterprise), sort, paging, 新建, 导入, 导出 Excel.
+import { useState } from 'react';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Select, Tooltip, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { INDUSTRY_CODES, INDUSTRY_SECTIONS, SCALE_TIERS, type Enterprise, type IndustrySection, type ScaleTier } from '@shuangsheng/contracts';
+import { useCan } from '../../../app/session';
+import { ExportButton } from '../../../components/ExportButton';
+import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
+import { BuildingSelect, EnterpriseSelect, ParkSelect } from '../../../components/pickers';
+import { formatFen, formatNumber, type Lang } from '../../../lib/format';
+import { useUrlList } from '../../../lib/url-filters';
+import { enterprises } from '../api';
+import { EnterpriseForm } from '../components/EnterpriseForm';
+import { EnterpriseFlags, industryName, TierTag } from '../display';
+
+const SPEC = {
+  q: 'string',
+  parkId: 'string',
+  buildingId: 'string',
+  gridUnitId: 'string',
+  tier: 'string',
+  industry: 'string',
+  aboveScale: 'boolean',
+  cityMonitored: 'boolean',
+  leadingEnterpriseId: 'string',
+} as const;
+
+/** Yes/no filter select over a boolean query flag. */
+function FlagSelect({ value, onChange, placeholder, testId }: { value?: boolean; onChange?: (v: boolean | undefined) => void; placeholder: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      allowClear
+      placeholder={placeholder}
+      value={value === undefined ? undefined : value ? 'true' : 'false'}
+      onChange={(v: string | undefined) => onChange?.(v === undefined ? undefined : v === 'true')}
+      options={[
+        { value: 'true', label: t('common.flagValue', { flag: placeholder, value: t('common.yes') }) },
+        { value: 'false', label: t('common.flagValue', { flag: placeholder, value: t('common.no') }) },
+      ]}
+      data-testid={testId}
+      popupMatchSelectWidth={false}
+    />
+  );
+}
+
+export default function EnterprisesPage() {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === 'en-US' ? 'en-US' : 'zh-CN') as Lang;
+  const can = useCan();
+  const navigate = useNavigate();
+  const url = useUrlList(SPEC, { sort: 'outputLastYearFen:desc' });
+  const query = enterprises.useList(url.apiQuery);
+  const [creating, setCreating] = useState(false);
+
+  const columns: TableColumnsType<Enterprise> = [
+    {
+      title: t('enterprises.creditCode'),
+      dataIndex: 'creditCode',
+      ...sortable(url, 'creditCode'),
+      render: (v: string) => <span style={{ fontFamily: 'monospace', fontSize: 13, whiteSpace: 'nowrap' }}>{v}</span>,
+    },
+    {
+      title: t('enterprises.name'),
+      dataIndex: 'name',
+      ...sortable(url, 'name'),
+      render: (v: string, e) => (
+        <Link to={`/enterprises/${e.id}`} data-testid={`enterprise-link-${e.creditCode}`} style={{ display: 'inline-block', minWidth: 150, maxWidth: 230 }}>
+          {v}
+        </Link>
+      ),
+    },
+    { title: t('enterprises.park'), dataIndex: 'parkName', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? '-'}</span> },
+    { title: t('enterprises.tier'), dataIndex: 'tier', render: (v: ScaleTier) => <TierTag tier={v} /> },
+    {
+      title: t('enterprises.industry'),
+      dataIndex: 'industry',
+      render: (v: IndustrySection | null) =>
+        v ? (
+          <Tooltip title={industryName(v, lang)}>
+            <span style={{ display: 'inline-block', maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>{industryName(v, lang)}</span>
+          </Tooltip>
+        ) : (
+          '-'
+        ),
+    },
+    {
+      title: t('enterprises.outputLastYear'),
+      dataIndex: 'outputLastYearFen',
+      align: 'right',
+      ...sortable(url, 'outputLastYearFen'),
+      render: (v: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(v, lang)}</span>,
+    },
+    {
+      title: t('enterprises.taxLastYear'),
+      dataIndex: 'taxLastYearFen',
+      align: 'right',
+      ...sortable(url, 'taxLastYearFen'),
+      render: (v: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(v, lang)}</span>,
+    },
+    { title: t('enterprises.employees'), dataIndex: 'employees', align: 'right', ...sortable(url, 'employees'), render: (v: number | null) => formatNumber(v) },
+    { title: t('enterprises.flags'), key: 'flags', render: (_v, e) => <EnterpriseFlags e={e} /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_v, e) => (
+        <Button type="link" size="small" onClick={() => void navigate(`/enterprises/${e.id}`)}>
+          {t('common.view')}
+        </Button>
+      ),
+    },
+  ];
+
+  const createButton = can('enterprises.write') ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="list-create">
+      {t('common.create')}
+    </Button>
+  ) : null;
+  const importButton = can('enterprises.import') ? (
+    <Button icon={<ImportOutlined />} onClick={() => void navigate('/enterprises/import')} data-testid="list-import">
+      {t('common.import')}
+    </Button>
+  ) : null;
+
+  return (
+    <ListPage
+      title={t('enterprises.title')}
+      extra={
+        <>
+          {can('enterprises.export') ? <ExportButton path="/api/enterprises/export.xlsx" query={url.exportQuery} /> : null}
+          {importButton}
+          {createButton}
+        </>
+      }
+      filters={
+        <FilterBar values={url.filters} onSearch={(v) => url.setFilters(v)} onReset={url.reset} searchPlaceholder={t('enterprises.searchPlaceholder')}>
+          <ParkAndBuilding />
+          <Form.Item name="tier" style={{ minWidth: 130 }}>
+            <Select
+              allowClear
+              placeholder={t('enterprises.tier')}
+              options={SCALE_TIERS.map((s) => ({ value: s, label: t(`tiers.${s}`), title: t(`tierHints.${s}`) }))}
+              data-testid="filter-tier"
+              popupMatchSelectWidth={false}
+            />
+          </Form.Item>
+          <Form.Item name="industry" style={{ minWidth: 160 }}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('enterprises.industry')}
+              options={INDUSTRY_CODES.map((c) => ({ value: c, label: `${c} ${INDUSTRY_SECTIONS[c][lang === 'en-US' ? 1 : 0]}` }))}
+              popupMatchSelectWidth={false}
+              data-testid="filter-industry"
+            />
+          </Form.Item>
+          <Form.Item name="aboveScale" style={{ minWidth: 120 }}>
+            <FlagSelect placeholder={t('enterprises.aboveScale')} testId="filter-above-scale" />
+          </Form.Item>
+          <Form.Item name="cityMonitored" style={{ minWidth: 120 }}>
+            <FlagSelect placeholder={t('enterprises.cityMonitored')} testId="filter-city-monitored" />
+          </Form.Item>
+          <Form.Item name="leadingEnterpriseId" style={{ minWidth: 220 }}>
+            <EnterpriseSelect placeholder={t('enterprises.filterLeading')} testId="filter-leading" popupMatchSelectWidth={false} />
+          </Form.Item>
+          <Form.Item name="gridUnitId" hidden>
+            <input />
+          </Form.Item>
+        </FilterBar>
+      }
+    >
+      <ListTable
+        query={query}
+        url={url}
+        columns={columns}
+        rowKey="id"
+        testId="enterprise-table"
+        empty={{ title: t('enterprises.empty'), description: t('enterprises.emptyDesc'), action: <>{importButton} {createButton}</> }}
+      />
+      {creating ? <EnterpriseForm enterprise={null} onClose={() => setCreating(false)} onSaved={(e) => void navigate(`/enterprises/${e.id}`)} /> : null}
+    </ListPage>
+  );
+}
+
+/** Park, then the buildings of that park (cleared when the park changes). */
+function ParkAndBuilding() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  return (
+    <>
+      <Form.Item name="parkId" style={{ minWidth: 150 }}>
+        <ParkSelect placeholder={t('enterprises.park')} testId="filter-park" popupMatchSelectWidth={false} onChange={() => form.setFieldValue('buildingId', undefined)} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a: { parkId?: string }, b: { parkId?: string }) => a.parkId !== b.parkId}>
+        {({ getFieldValue }) =>
+          getFieldValue('parkId') ? (
+            <Form.Item name="buildingId" style={{ minWidth: 150 }}>
+              <BuildingSelect parkId={getFieldValue('parkId') as string} placeholder={t('enterprises.building')} popupMatchSelectWidth={false} />
+            </Form.Item>
+          ) : null
+        }
+      </Form.Item>
+    </>
+  );
+}

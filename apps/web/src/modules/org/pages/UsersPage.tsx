@@ -1,0 +1,246 @@
+// 用户 Users: list (role, status), create (a generated password is shown once), edit roles,
+// status and name, reset password, unlock.
+import { useState } from 'react';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Popconfirm, Select, Switch, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Role, User } from '@shuangsheng/contracts';
+import { useCan, useSession } from '../../../app/session';
+import { ExportButton } from '../../../components/ExportButton';
+import { FormDialog, useFormLayout } from '../../../components/FormDialog';
+import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
+import { EnterpriseSelect, RoleSelect } from '../../../components/pickers';
+import { EditButton, RowActions } from '../../../components/RowActions';
+import { StatusTag } from '../../../components/StatusTag';
+import { useApiError } from '../../../components/useApiError';
+import { formatDateTime } from '../../../lib/format';
+import { useUrlList } from '../../../lib/url-filters';
+import { useCreateUser, useResetPassword, useUnlockUser, users } from '../api';
+import { OneTimePassword } from '../components/OneTimePassword';
+
+const SPEC = { q: 'string', role: 'string', status: 'string' } as const;
+
+type Values = { username: string; displayName: string; roles: Role[]; enterpriseId?: string | null; password?: string; enabled?: boolean };
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const url = useUrlList(SPEC, { sort: 'username:asc' });
+  const query = users.useList(url.apiQuery);
+  const reset = useResetPassword();
+  const unlock = useUnlockUser();
+  const showError = useApiError();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [once, setOnce] = useState<{ name: string; password: string } | null>(null);
+  const writable = can('users.manage');
+
+  const columns: TableColumnsType<User> = [
+    { title: t('users.username'), dataIndex: 'username', ...sortable(url, 'username'), fixed: 'left', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+    { title: t('users.displayName'), dataIndex: 'displayName', ...sortable(url, 'displayName') },
+    {
+      title: t('users.roles'),
+      dataIndex: 'roles',
+      render: (roles: Role[]) => roles.map((r) => <StatusTag key={r} tone="progress">{t(`roles.${r}`)}</StatusTag>),
+    },
+    {
+      title: t('users.enterprise'),
+      dataIndex: 'enterpriseName',
+      render: (v: string | null, u) => (v && u.enterpriseId ? <Link to={`/enterprises/${u.enterpriseId}`}>{v}</Link> : '-'),
+    },
+    {
+      title: t('users.status'),
+      dataIndex: 'status',
+      render: (s: User['status'], u) => (
+        <>
+          <StatusTag tone={s === 'active' ? 'done' : 'closed'}>{t(`userStatus.${s}`)}</StatusTag>
+          {u.locked ? (
+            <StatusTag tone="abnormal">
+              <LockOutlined /> {t('userStatus.locked')}
+            </StatusTag>
+          ) : null}
+        </>
+      ),
+    },
+    { title: t('users.lastLoginAt'), dataIndex: 'lastLoginAt', ...sortable(url, 'lastLoginAt'), render: (v: number | null) => (v ? formatDateTime(v) : t('users.never')) },
+  ];
+  if (writable) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_v, u) => (
+        <RowActions>
+          <EditButton onClick={() => setEditing(u)} testId={`user-edit-${u.username}`} />
+          <Popconfirm
+            title={t('users.resetConfirm', { name: u.displayName })}
+            description={t('users.resetConfirmDesc')}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ 'data-testid': 'confirm-reset' }}
+            onConfirm={() =>
+              reset.mutateAsync(u.id).then(
+                (r) => {
+                  if (r.generatedPassword) setOnce({ name: u.displayName, password: r.generatedPassword });
+                },
+                (e: unknown) => showError(e),
+              )
+            }
+          >
+            <Button type="link" size="small" data-testid={`user-reset-${u.username}`}>
+              {t('users.resetPassword')}
+            </Button>
+          </Popconfirm>
+          {u.locked ? (
+            <Button
+              type="link"
+              size="small"
+              data-testid={`user-unlock-${u.username}`}
+              onClick={() =>
+                unlock.mutateAsync(u.id).then(
+                  () => void message.success(t('users.unlocked')),
+                  (e: unknown) => showError(e),
+                )
+              }
+            >
+              {t('users.unlock')}
+            </Button>
+          ) : null}
+        </RowActions>
+      ),
+    });
+  }
+  const createButton = writable ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="list-create">
+      {t('common.create')}
+    </Button>
+  ) : null;
+
+  return (
+    <ListPage
+      title={t('users.title')}
+      extra={
+        <>
+          <ExportButton path="/api/users/export.xlsx" query={url.exportQuery} />
+          {createButton}
+        </>
+      }
+      filters={
+        <FilterBar values={url.filters} onSearch={(v) => url.setFilters(v)} onReset={url.reset} searchPlaceholder={t('users.searchPlaceholder')}>
+          <Form.Item name="role" style={{ minWidth: 180 }}>
+            <RoleSelect placeholder={t('users.roles')} data-testid="filter-role" />
+          </Form.Item>
+          <Form.Item name="status" style={{ minWidth: 130 }}>
+            <Select
+              allowClear
+              placeholder={t('users.status')}
+              options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`userStatus.${s}`) }))}
+              data-testid="filter-status"
+            />
+          </Form.Item>
+        </FilterBar>
+      }
+    >
+      <ListTable query={query} url={url} columns={columns} rowKey="id" empty={{ title: t('users.empty'), action: createButton }} />
+      {editing ? (
+        <UserForm
+          user={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onGenerated={(name, password) => setOnce({ name, password })}
+        />
+      ) : null}
+      {once ? <OneTimePassword name={once.name} password={once.password} onClose={() => setOnce(null)} /> : null}
+    </ListPage>
+  );
+}
+
+function UserForm({ user, onClose, onGenerated }: { user: User | null; onClose: () => void; onGenerated: (name: string, password: string) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useSession();
+  const [form] = Form.useForm<Values>();
+  const create = useCreateUser();
+  const update = users.useUpdate();
+  const showError = useApiError();
+  const layout = useFormLayout(110);
+  const roles = Form.useWatch('roles', form) ?? [];
+  const needsEnterprise = roles.includes('enterprise_user');
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const enterpriseId = needsEnterprise ? (v.enterpriseId ?? null) : null;
+    try {
+      if (user) {
+        await update.mutateAsync({
+          id: user.id,
+          patch: { displayName: v.displayName.trim(), roles: v.roles, enterpriseId, status: v.enabled === false ? 'disabled' : 'active' },
+        });
+        void message.success(t('common.saved'));
+        onClose();
+      } else {
+        const created = await create.mutateAsync({
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          roles: v.roles,
+          enterpriseId,
+          ...(v.password ? { password: v.password } : {}),
+        });
+        void message.success(t('common.created'));
+        onClose();
+        if (created.generatedPassword) onGenerated(created.displayName, created.generatedPassword);
+      }
+    } catch (e) {
+      showError(e, form);
+    }
+  };
+
+  return (
+    <FormDialog open title={user ? t('users.editTitle') : t('users.createTitle')} busy={create.isPending || update.isPending} onSubmit={() => void submit().catch(() => undefined)} onClose={onClose} width={600}>
+      <Form
+        form={form}
+        {...layout}
+        autoComplete="off"
+        initialValues={
+          user
+            ? { username: user.username, displayName: user.displayName, roles: user.roles, enterpriseId: user.enterpriseId, enabled: user.status === 'active' }
+            : { roles: [] }
+        }
+      >
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('users.username') }) },
+            { pattern: /^[a-zA-Z0-9_.-]{3,64}$/, message: t('users.usernameRule') },
+          ]}
+        >
+          <Input disabled={!!user} maxLength={64} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.displayName') }) }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('users.roles') }) }]}>
+          <RoleSelect mode="multiple" exclude={me.roles.includes('platform_admin') ? [] : ['platform_admin']} data-testid="user-roles" />
+        </Form.Item>
+        {needsEnterprise ? (
+          <Form.Item name="enterpriseId" label={t('users.enterprise')} rules={[{ required: true, message: t('users.enterpriseRequired') }]}>
+            <EnterpriseSelect
+              initialOptions={user?.enterpriseId && user.enterpriseName ? [{ value: user.enterpriseId, label: user.enterpriseName }] : []}
+              testId="user-enterprise"
+            />
+          </Form.Item>
+        ) : null}
+        {user ? (
+          <Form.Item name="enabled" label={t('users.status')} valuePropName="checked">
+            <Switch checkedChildren={t('userStatus.active')} unCheckedChildren={t('userStatus.disabled')} disabled={user.id === me.id} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')} rules={[{ min: 10, message: t('auth.passwordRule', { min: 10 }) }]}>
+            <Input.Password autoComplete="new-password" maxLength={200} />
+          </Form.Item>
+        )}
+      </Form>
+    </FormDialog>
+  );
+}
