@@ -10,6 +10,7 @@ import { rethrowUnique } from '../../platform/tx.js';
 import type { EnterpriseLookup } from './org.ports.js';
 import { leavesNoAdmin } from './org.policy.js';
 import { makeUsersRepo } from './users.repo.js';
+import { makeZonesRepo } from './zones.repo.js';
 
 type Row = Pick<UsersTable, 'id' | 'username' | 'display_name' | 'enterprise_id' | 'status' | 'locked_until' | 'last_login_at' | 'created_at' | 'updated_at'>;
 
@@ -108,8 +109,9 @@ export function makeUsersService({ database, clock }: Deps, enterprises: () => E
     if (patch.status !== undefined) set.status = patch.status;
     await database.db.transaction().execute(async (trx) => {
       const r = makeUsersRepo(trx, database.dialect);
-      // Checked inside the transaction so two admins demoting each other cannot both succeed on SQLite;
-      // on PostgreSQL the window is one statement wide.
+      // Two admins demoting each other at once must not both succeed: the zone's row is held
+      // first, so the second transaction reads the administrators only after the first commits.
+      await makeZonesRepo(trx).lock(ctx.zoneId);
       if (leavesNoAdmin(await r.activeAdminIds(ctx.zoneId), id, { roles, status })) {
         throw new RuleError('rule.last_admin', {}, { field: patch.status ? 'status' : 'roles' });
       }
