@@ -1,0 +1,306 @@
+// The audit log: every write route leaves a record with actor, zone, action, entity, before/after,
+// request id and IP; the log is filtered and exported by zone administrators only; secrets never
+// reach it. A controllable clock pins the instants the from/to filters work on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { AuditEntry } from '@shuangsheng/contracts';
+import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
+import {
+  makeBuilding, makeEnterprise, makeGridUnit, makePark, makeTeam, makeUser, newAdmin, PASSWORD, rootGridUnit, signedInUser, signInAs, uniq, validCreditCode,
+} from '../../test/factories.js';
+import { column, multipart, xlsxOf, xlsxResponse } from '../../test/xlsx.js';
+
+const clock = testClock();
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp({ clock });
+});
+afterAll(async () => t.close());
+
+// Steps well inside the two-hour idle limit of sessions.
+const STEP = 30 * 60 * 1000;
+
+type Fixture = Awaited<ReturnType<typeof fixture>>;
+async function fixture() {
+  const admin = await newAdmin(t.app, t.services);
+  const { zone } = admin;
+  const park = await makePark(t.services, zone);
+  const emptyPark = await makePark(t.services, zone);
+  const importPark = await makePark(t.services, zone);
+  const building = await makeBuilding(t.services, zone, park.id);
+  const spareBuilding = await makeBuilding(t.services, zone, park.id);
+  const root = await rootGridUnit(t.services, zone);
+  const grid = await makeGridUnit(t.services, zone, root.id);
+  const spareGrid = await makeGridUnit(t.services, zone, root.id);
+  const enterprise = await makeEnterprise(t.services, zone, { contactPhone: '13812345678' });
+  const staff = await makeUser(t.services, zone, ['commissioner', 'inspector']);
+  const signer = await makeUser(t.services, zone, ['leader']);
+  const team = await makeTeam(t.services, zone);
+  const spareTeam = await makeTeam(t.services, zone);
+  const assignment = await t.services.org.assignments.create(zone.ctx, { kind: 'park_inspector', userId: staff.id, targetId: park.id, isPrimary: true });
+  const spareAssignment = await t.services.org.assignments.create(zone.ctx, { kind: 'grid_official', userId: staff.id, targetId: grid.id, isPrimary: true });
+  return { ...admin, park, emptyPark, importPark, building, spareBuilding, root, grid, spareGrid, enterprise, staff, signer, team, spareTeam, assignment, spareAssignment };
+}
+
+async function upload(header: string[], rows: (string | number)[][]) {
+  return multipart(await xlsxOf(header, rows));
+}
+
+type Write = {
+  action: string;
+  /** The request; `entityId` is the record the audit row must name (null: not checked). */
+  make: (f: Fixture) => Promise<{ req: InjectOptions; entityId: string | null; anonymous?: boolean }>;
+};
+
+/** Every write route of the API, keyed as registered, with what its audit record says. */
+const WRITES: Record<string, Write> = {
+  'POST /api/auth/login': {
+    action: 'auth.login',
+    make: async (f) => ({ req: { method: 'POST', url: '/api/auth/login', payload: { username: f.signer.username, password: PASSWORD } }, entityId: f.signer.id, anonymous: true }),
+  },
+  'POST /api/auth/logout': { action: 'auth.logout', make: async (f) => ({ req: { method: 'POST', url: '/api/auth/logout' }, entityId: f.admin.id }) },
+  'POST /api/auth/change-password': {
+    action: 'user.change_password',
+    make: async (f) => ({ req: { method: 'POST', url: '/api/auth/change-password', payload: { currentPassword: PASSWORD, newPassword: 'Changed-pass-2020' } }, entityId: f.admin.id }),
+  },
+  'POST /api/parks': { action: 'park.create', make: async () => ({ req: { method: 'POST', url: '/api/parks', payload: { name: `审计园区${uniq()}` } }, entityId: null }) },
+  'PATCH /api/parks/:id': { action: 'park.update', make: async (f) => ({ req: { method: 'PATCH', url: `/api/parks/${f.park.id}`, payload: { address: '新地址' } }, entityId: f.park.id }) },
+  'DELETE /api/parks/:id': { action: 'park.delete', make: async (f) => ({ req: { method: 'DELETE', url: `/api/parks/${f.emptyPark.id}` }, entityId: f.emptyPark.id }) },
+  'POST /api/parks/:id/actions/reveal-phone': {
+    action: 'park.reveal_phone',
+    make: async (f) => ({ req: { method: 'POST', url: `/api/parks/${f.park.id}/actions/reveal-phone`, payload: { reason: '审计测试' } }, entityId: f.park.id }),
+  },
+  'POST /api/parks/import': {
+    action: 'park.import_create',
+    make: async () => {
+      const body = await upload(['园区名称'], [[`导入园区${uniq()}`]]);
+      return { req: { method: 'POST', url: '/api/parks/import?dryRun=false', payload: body.payload, headers: body.headers }, entityId: null };
+    },
+  },
+  'POST /api/buildings': { action: 'building.create', make: async (f) => ({ req: { method: 'POST', url: '/api/buildings', payload: { parkId: f.park.id, name: `楼${uniq()}` } }, entityId: null }) },
+  'PATCH /api/buildings/:id': { action: 'building.update', make: async (f) => ({ req: { method: 'PATCH', url: `/api/buildings/${f.building.id}`, payload: { floors: 30 } }, entityId: f.building.id }) },
+  'DELETE /api/buildings/:id': { action: 'building.delete', make: async (f) => ({ req: { method: 'DELETE', url: `/api/buildings/${f.spareBuilding.id}` }, entityId: f.spareBuilding.id }) },
+  'POST /api/buildings/import': {
+    action: 'building.import_create',
+    make: async (f) => {
+      const body = await upload(['所属园区', '楼宇名称'], [[f.park.name, `导入楼${uniq()}`]]);
+      return { req: { method: 'POST', url: '/api/buildings/import?dryRun=false', payload: body.payload, headers: body.headers }, entityId: null };
+    },
+  },
+  'POST /api/grid-units': { action: 'grid_unit.create', make: async (f) => ({ req: { method: 'POST', url: '/api/grid-units', payload: { parentId: f.root.id, code: uniq('A'), name: '审计街道' } }, entityId: null }) },
+  'PATCH /api/grid-units/:id': { action: 'grid_unit.update', make: async (f) => ({ req: { method: 'PATCH', url: `/api/grid-units/${f.grid.id}`, payload: { name: '改名街道' } }, entityId: f.grid.id }) },
+  'DELETE /api/grid-units/:id': { action: 'grid_unit.delete', make: async (f) => ({ req: { method: 'DELETE', url: `/api/grid-units/${f.spareGrid.id}` }, entityId: f.spareGrid.id }) },
+  'POST /api/grid-units/import': {
+    action: 'grid_unit.import_create',
+    make: async (f) => {
+      const body = await upload(['网格编码', '名称', '上级网格编码'], [[uniq('I'), '导入街道', f.root.code]]);
+      return { req: { method: 'POST', url: '/api/grid-units/import?dryRun=false', payload: body.payload, headers: body.headers }, entityId: null };
+    },
+  },
+  'POST /api/users': { action: 'user.create', make: async () => ({ req: { method: 'POST', url: '/api/users', payload: { username: uniq('a').toLowerCase(), displayName: '审计用户', roles: ['leader'] } }, entityId: null }) },
+  'PATCH /api/users/:id': { action: 'user.update', make: async (f) => ({ req: { method: 'PATCH', url: `/api/users/${f.staff.id}`, payload: { displayName: '改名人' } }, entityId: f.staff.id }) },
+  'POST /api/users/:id/actions/reset-password': {
+    action: 'user.reset_password',
+    make: async (f) => ({ req: { method: 'POST', url: `/api/users/${f.staff.id}/actions/reset-password`, payload: { password: 'Reset-pass-2020' } }, entityId: f.staff.id }),
+  },
+  'POST /api/users/:id/actions/unlock': { action: 'user.unlock', make: async (f) => ({ req: { method: 'POST', url: `/api/users/${f.staff.id}/actions/unlock` }, entityId: f.staff.id }) },
+  'POST /api/users/import': {
+    action: 'user.import_create',
+    make: async () => {
+      const body = await upload(['用户名', '姓名', '角色'], [[uniq('m').toLowerCase(), '导入用户', 'leader']]);
+      return { req: { method: 'POST', url: '/api/users/import?dryRun=false', payload: body.payload, headers: body.headers }, entityId: null };
+    },
+  },
+  'POST /api/teams': { action: 'team.create', make: async () => ({ req: { method: 'POST', url: '/api/teams', payload: { kind: 'task_force', name: `专班${uniq()}` } }, entityId: null }) },
+  'PATCH /api/teams/:id': { action: 'team.update', make: async (f) => ({ req: { method: 'PATCH', url: `/api/teams/${f.team.id}`, payload: { duties: '新职责' } }, entityId: f.team.id }) },
+  'DELETE /api/teams/:id': { action: 'team.delete', make: async (f) => ({ req: { method: 'DELETE', url: `/api/teams/${f.spareTeam.id}` }, entityId: f.spareTeam.id }) },
+  'POST /api/assignments': {
+    action: 'assignment.create',
+    make: async (f) => ({ req: { method: 'POST', url: '/api/assignments', payload: { kind: 'enterprise_commissioner', userId: f.staff.id, targetId: f.enterprise.id } }, entityId: null }),
+  },
+  'PATCH /api/assignments/:id': { action: 'assignment.update', make: async (f) => ({ req: { method: 'PATCH', url: `/api/assignments/${f.assignment.id}`, payload: { note: '改备注' } }, entityId: f.assignment.id }) },
+  'DELETE /api/assignments/:id': { action: 'assignment.delete', make: async (f) => ({ req: { method: 'DELETE', url: `/api/assignments/${f.spareAssignment.id}` }, entityId: f.spareAssignment.id }) },
+  'POST /api/assignments/import': {
+    action: 'assignment.import_create',
+    make: async (f) => {
+      const body = await upload(['责任类型', '责任对象', '责任人用户名'], [['园区巡查员', f.importPark.name, f.staff.username]]);
+      return { req: { method: 'POST', url: '/api/assignments/import?dryRun=false', payload: body.payload, headers: body.headers }, entityId: null };
+    },
+  },
+  'POST /api/enterprises': { action: 'enterprise.create', make: async () => ({ req: { method: 'POST', url: '/api/enterprises', payload: { creditCode: validCreditCode(), name: '审计企业' } }, entityId: null }) },
+  'PATCH /api/enterprises/:id': { action: 'enterprise.update', make: async (f) => ({ req: { method: 'PATCH', url: `/api/enterprises/${f.enterprise.id}`, payload: { employees: 77 } }, entityId: f.enterprise.id }) },
+  'POST /api/enterprises/:id/actions/reveal-phone': {
+    action: 'enterprise.reveal_phone',
+    make: async (f) => ({ req: { method: 'POST', url: `/api/enterprises/${f.enterprise.id}/actions/reveal-phone`, payload: { reason: '审计测试' } }, entityId: f.enterprise.id }),
+  },
+  'POST /api/enterprises/import': {
+    action: 'enterprise.import_create',
+    make: async () => {
+      const body = await upload(['统一社会信用代码', '企业名称'], [[validCreditCode(), '导入企业']]);
+      return { req: { method: 'POST', url: '/api/enterprises/import?dryRun=false', payload: body.payload, headers: body.headers }, entityId: null };
+    },
+  },
+};
+
+const UNSAFE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+describe('every write is audited', () => {
+  it('the table below names every write route of the API', () => {
+    const writes = t.app.registeredRoutes
+      .filter((r) => r.url.startsWith('/api/'))
+      .flatMap((r) => [r.method].flat().filter((m) => UNSAFE.has(m)).map((m) => `${m} ${r.url}`));
+    expect(writes.sort()).toEqual(Object.keys(WRITES).sort());
+  });
+
+  it('with actor, zone, action, entity, request id and IP', async () => {
+    const f = await fixture();
+    // Logout and change-password end or replace the session: they go last, each with its own.
+    const order = Object.keys(WRITES).sort((a, b) => Number(a.startsWith('POST /api/auth/')) - Number(b.startsWith('POST /api/auth/')));
+    let n = 0;
+    for (const key of order) {
+      const { action, make } = WRITES[key]!;
+      n++;
+      const requestId = `audit-${n}-${uniq()}`;
+      const ip = `198.51.100.${n}`;
+      const { req, entityId, anonymous } = await make(f);
+      const caller = key.startsWith('POST /api/auth/') && !anonymous ? (await signInAs(t.app, f.admin.username)).call : f.call;
+      const send = anonymous ? (o: InjectOptions) => t.app.inject(o) : caller;
+      const res: LightMyRequestResponse = await send({ ...req, headers: { ...(req.headers ?? {}), 'x-request-id': requestId, 'x-forwarded-for': ip } });
+      expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
+      if (key.endsWith('/import')) expect(res.json().errors, key).toEqual([]);
+
+      const rows = await t.deps.database.db.selectFrom('audit_log').selectAll().where('request_id', '=', requestId).execute();
+      expect(rows.length, key).toBeGreaterThanOrEqual(1);
+      const row = rows.find((r) => r.action === action);
+      expect(row, `${key} → ${rows.map((r) => r.action).join(', ')}`).toBeDefined();
+      const actor = anonymous ? f.signer.id : f.admin.id;
+      expect(row, key).toMatchObject({ zone_id: f.zone.id, actor_id: actor, ip, request_id: requestId, at: clock.now() });
+      if (entityId) expect(row!.entity_id, key).toBe(entityId);
+      else expect(row!.entity_id, key).toEqual(expect.any(String));
+    }
+  });
+
+  it('keeps what changed: before and after of an update, the record of a delete', async () => {
+    const { call, zone, admin } = await newAdmin(t.app, t.services);
+    const park = await makePark(t.services, zone, '旧名园区');
+    await call({ method: 'PATCH', url: `/api/parks/${park.id}`, payload: { name: '新名园区', areaSqm: 10000 } });
+    await call({ method: 'DELETE', url: `/api/parks/${park.id}` });
+    const res = await call({ method: 'GET', url: `/api/audit?entityId=${park.id}` });
+    const entries = res.json().items as AuditEntry[];
+    expect(entries.map((e) => e.action)).toEqual(['park.delete', 'park.update', 'park.create']);
+    expect(entries[1]).toMatchObject({ actorId: admin.id, actorName: admin.displayName, entityType: 'park', before: { name: '旧名园区' }, after: { name: '新名园区' } });
+    expect(entries[0]!.before).toMatchObject({ id: park.id, name: '新名园区', managerPhoneMasked: '138****8000' });
+    expect(entries[2]).toMatchObject({ actorId: null, actorName: 'test' });
+  });
+});
+
+describe('reading the log', () => {
+  it('filters by actor, action, entity and time, pages and sorts', async () => {
+    const start = clock.now();
+    try {
+      const a = await newAdmin(t.app, t.services);
+      const b = await signedInUser(t.app, t.services, a.zone, ['zone_admin']);
+      const p1 = (await a.call({ method: 'POST', url: '/api/parks', payload: { name: '一时园' } })).json();
+      clock.advance(STEP);
+      const t1 = clock.now();
+      const p2 = (await b.call({ method: 'POST', url: '/api/parks', payload: { name: '二时园' } })).json();
+      clock.advance(STEP);
+      const t2 = clock.now();
+      await a.call({ method: 'PATCH', url: `/api/parks/${p1.id}`, payload: { name: '一时园（改）' } });
+
+      const q = async (query: string) => (await a.call({ method: 'GET', url: `/api/audit?entityType=park&${query}` })).json();
+      const actions = async (query: string) => (await q(query)).items.map((e: AuditEntry) => `${e.action} ${e.entityId}`);
+      expect(await actions('')).toEqual([`park.update ${p1.id}`, `park.create ${p2.id}`, `park.create ${p1.id}`]);
+      expect(await actions(`actorId=${b.user.id}`)).toEqual([`park.create ${p2.id}`]);
+      expect(await actions('action=park.update')).toEqual([`park.update ${p1.id}`]);
+      expect(await actions(`entityId=${p1.id}&sort=at:asc`)).toEqual([`park.create ${p1.id}`, `park.update ${p1.id}`]);
+      expect(await actions(`from=${t1}`)).toEqual([`park.update ${p1.id}`, `park.create ${p2.id}`]);
+      expect(await actions(`to=${t1}`)).toEqual([`park.create ${p1.id}`]);
+      expect(await actions(`from=${t1}&to=${t2}`)).toEqual([`park.create ${p2.id}`]);
+      expect(await actions(`q=${encodeURIComponent('二时园')}`)).toEqual([`park.create ${p2.id}`]);
+      const page = await q('page=2&pageSize=2');
+      expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+      expect(page.items.map((e: AuditEntry) => e.entityId)).toEqual([p1.id]);
+      const all = await a.call({ method: 'GET', url: `/api/audit?actorId=${a.admin.id}` });
+      expect(all.json().items.map((e: AuditEntry) => e.action)).toEqual(['park.update', 'park.create', 'auth.login']);
+
+      const names = (await a.call({ method: 'GET', url: '/api/audit/actions' })).json();
+      expect(names).toEqual(['auth.login', 'park.create', 'park.update', 'user.create', 'zone.create']);
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it('exports the filtered log', async () => {
+    const { call, zone } = await newAdmin(t.app, t.services);
+    await makePark(t.services, zone);
+    await makePark(t.services, zone);
+    await makeEnterprise(t.services, zone);
+    const sheet = await xlsxResponse(await call({ method: 'GET', url: '/api/audit/export.xlsx?entityType=park', headers: { 'x-request-id': 'export-audit' } }));
+    expect(column(sheet, '操作')).toEqual(['park.create', 'park.create']);
+    expect(sheet.header).toEqual(['时间', '操作人', '操作', '对象类型', '对象编号', '变更前', '变更后', 'IP', '请求编号']);
+    expect(column(sheet, '时间')).toEqual(['2020-02-24 09:00:00', '2020-02-24 09:00:00']);
+  });
+
+  it('is for zone administrators only', async () => {
+    const { zone } = await newAdmin(t.app, t.services);
+    const e = await makeEnterprise(t.services, zone);
+    for (const role of ['leader', 'commissioner', 'inspector', 'approval_officer', 'enterprise_user'] as const) {
+      const u = await signedInUser(t.app, t.services, zone, [role], role === 'enterprise_user' ? { enterpriseId: e.id } : {});
+      for (const url of ['/api/audit', '/api/audit/actions', '/api/audit/export.xlsx']) {
+        const res = await u.call({ method: 'GET', url });
+        expect(res.statusCode, `${role} ${url}`).toBe(403);
+      }
+    }
+  });
+
+  it('shows only the own zone', async () => {
+    const a = await newAdmin(t.app, t.services);
+    const b = await newAdmin(t.app, t.services);
+    const theirs = await makePark(t.services, b.zone);
+    const res = await a.call({ method: 'GET', url: '/api/audit?pageSize=200' });
+    expect(res.json().items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(res.json())).not.toContain(theirs.id);
+    expect(JSON.stringify(res.json())).not.toContain(b.admin.id);
+    expect((await a.call({ method: 'GET', url: `/api/audit?entityId=${theirs.id}` })).json().total).toBe(0);
+  });
+});
+
+describe('secrets', () => {
+  it('never reach before or after: no password, hash, ciphertext, blind index or plain phone', async () => {
+    const { call, zone } = await newAdmin(t.app, t.services);
+    const user = await call({ method: 'POST', url: '/api/users', payload: { username: uniq('s').toLowerCase(), displayName: '保密', roles: ['leader'], password: 'Secret-pass-111' } });
+    const userId = user.json().id as string;
+    await call({ method: 'POST', url: `/api/users/${userId}/actions/reset-password`, payload: { password: 'Secret-pass-222' } });
+    const self = await signInAs(t.app, user.json().username, 'Secret-pass-222');
+    await self.call({ method: 'POST', url: '/api/auth/change-password', payload: { currentPassword: 'Secret-pass-222', newPassword: 'Secret-pass-333' } });
+    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.json().username, password: 'Wrong-pass-444' }, remoteAddress: '10.250.0.1' });
+    const park = await call({ method: 'POST', url: '/api/parks', payload: { name: '保密园', managerPhone: '13911112222' } });
+    await call({ method: 'PATCH', url: `/api/parks/${park.json().id}`, payload: { managerPhone: '13933334444' } });
+    const ent = await call({ method: 'POST', url: '/api/enterprises', payload: { creditCode: validCreditCode(), name: '保密企业', contactPhone: '13955556666' } });
+    await call({ method: 'PATCH', url: `/api/enterprises/${ent.json().id}`, payload: { contactPhone: '13977778888' } });
+    await call({ method: 'POST', url: `/api/enterprises/${ent.json().id}/actions/reveal-phone`, payload: { reason: '核对电话' } });
+
+    const imported = await upload(['用户名', '姓名', '角色'], [[uniq('k').toLowerCase(), '导入保密', 'leader']]);
+    const credentials = (await call({ method: 'POST', url: '/api/users/import?dryRun=false', payload: imported.payload, headers: imported.headers })).json().credentials;
+    expect(credentials).toHaveLength(1);
+
+    const rows = await t.deps.database.db.selectFrom('audit_log').selectAll().where('zone_id', '=', zone.id).execute();
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    const stored = JSON.stringify(rows);
+    const listed = (await call({ method: 'GET', url: '/api/audit?pageSize=200' })).body;
+    const hashes = await t.deps.database.db.selectFrom('users').select('password_hash').where('zone_id', '=', zone.id).execute();
+    const secrets = [
+      'Secret-pass-111', 'Secret-pass-222', 'Secret-pass-333', 'Wrong-pass-444', credentials[0].password, 'scrypt$', ...hashes.map((h) => h.password_hash),
+      '13911112222', '13933334444', '13955556666', '13977778888', 'v1:',
+      t.deps.pii.blindIndex('13911112222'), t.deps.pii.blindIndex('13977778888'),
+    ];
+    for (const s of secrets) {
+      expect(stored.includes(s), s).toBe(false);
+      expect(listed.includes(s), s).toBe(false);
+    }
+    // The password events themselves are recorded, without the passwords.
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['user.create', 'user.reset_password', 'user.change_password', 'auth.login_failed']));
+    expect(listed).toContain('139****8888');
+  });
+});
