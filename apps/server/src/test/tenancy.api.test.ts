@@ -1,0 +1,234 @@
+// Zones are kept apart: every route with an :id answers 404 for another zone's record and leaves
+// it untouched, lists and exports never show another zone's rows, and a body that points at
+// another zone's record is refused naming the field. Routes are enumerated from the app, so a new
+// route without a case here fails the first test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { makeTestApp, type TestApp } from './harness.js';
+import {
+  makeBuilding, makeEnterprise, makeGridUnit, makePark, makeTeam, makeUser, newAdmin, rootGridUnit, validCreditCode, zoneSnapshot, type TestZone, type ZoneTable,
+} from './factories.js';
+import { multipart, readXlsx, xlsxOf } from './xlsx.js';
+import { reportProgress } from '../platform/progress.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp();
+});
+afterAll(async () => t.close());
+
+/** A zone with one record of every kind, named so that a leak is easy to spot. */
+async function foreignZone() {
+  const { zone } = await newAdmin(t.app, t.services);
+  const park = await makePark(t.services, zone, '外区园区LEAK');
+  const building = await makeBuilding(t.services, zone, park.id, '外区楼宇LEAK');
+  const grid = await makeGridUnit(t.services, zone, (await rootGridUnit(t.services, zone)).id, '外区街道LEAK');
+  const enterprise = await makeEnterprise(t.services, zone, { name: '外区企业LEAK', parkId: park.id, contactPhone: '13812345678' });
+  const user = await makeUser(t.services, zone, ['commissioner', 'inspector']);
+  const team = await makeTeam(t.services, zone, { name: '外区队伍LEAK', leaderId: user.id, memberIds: [user.id] });
+  const assignment = await t.services.org.assignments.create(zone.ctx, { kind: 'enterprise_commissioner', userId: user.id, targetId: enterprise.id, isPrimary: true });
+  return { zone, park, building, grid, enterprise, user, team, assignment };
+}
+type Foreign = Awaited<ReturnType<typeof foreignZone>>;
+
+const TABLES: ZoneTable[] = ['parks', 'buildings', 'grid_units', 'enterprises', 'users', 'user_roles', 'teams', 'team_members', 'assignments', 'audit_log', 'sessions'];
+
+/** Every row of every table of a zone, to prove nothing of it changed. */
+async function dump(zone: TestZone): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of TABLES) {
+    out[table] = await t.deps.database.db
+      .selectFrom(table as 'parks')
+      .selectAll()
+      .where('zone_id', '=', zone.id)
+      .execute()
+      .then((rows) => rows.map((r) => JSON.stringify(r)).sort());
+  }
+  return out;
+}
+
+/** For each route with an :id, the foreign record to aim at and a body the schema accepts. */
+const BY_ID: Record<string, (f: Foreign) => { id: string; body?: unknown }> = {
+  'GET /api/parks/:id': (f) => ({ id: f.park.id }),
+  'PATCH /api/parks/:id': (f) => ({ id: f.park.id, body: { name: '被改名', managerPhone: '13900000000' } }),
+  'DELETE /api/parks/:id': (f) => ({ id: f.park.id }),
+  'POST /api/parks/:id/actions/reveal-phone': (f) => ({ id: f.park.id, body: { reason: '越区查看' } }),
+  'GET /api/buildings/:id': (f) => ({ id: f.building.id }),
+  'PATCH /api/buildings/:id': (f) => ({ id: f.building.id, body: { name: '被改名', floors: 3 } }),
+  'DELETE /api/buildings/:id': (f) => ({ id: f.building.id }),
+  'GET /api/grid-units/:id': (f) => ({ id: f.grid.id }),
+  'PATCH /api/grid-units/:id': (f) => ({ id: f.grid.id, body: { name: '被改名' } }),
+  'DELETE /api/grid-units/:id': (f) => ({ id: f.grid.id }),
+  'GET /api/users/:id': (f) => ({ id: f.user.id }),
+  'PATCH /api/users/:id': (f) => ({ id: f.user.id, body: { status: 'disabled', displayName: '被改名' } }),
+  'POST /api/users/:id/actions/reset-password': (f) => ({ id: f.user.id, body: { password: 'Hijacked-pass-1' } }),
+  'POST /api/users/:id/actions/unlock': (f) => ({ id: f.user.id }),
+  'GET /api/teams/:id': (f) => ({ id: f.team.id }),
+  'PATCH /api/teams/:id': (f) => ({ id: f.team.id, body: { name: '被改名', memberIds: [] } }),
+  'DELETE /api/teams/:id': (f) => ({ id: f.team.id }),
+  'GET /api/assignments/:id': (f) => ({ id: f.assignment.id }),
+  'PATCH /api/assignments/:id': (f) => ({ id: f.assignment.id, body: { isPrimary: false, note: '被改' } }),
+  'DELETE /api/assignments/:id': (f) => ({ id: f.assignment.id }),
+  'GET /api/enterprises/:id': (f) => ({ id: f.enterprise.id }),
+  'PATCH /api/enterprises/:id': (f) => ({ id: f.enterprise.id, body: { name: '被改名', employees: 1 } }),
+  'GET /api/enterprises/:id/history': (f) => ({ id: f.enterprise.id }),
+  'POST /api/enterprises/:id/actions/reveal-phone': (f) => ({ id: f.enterprise.id, body: { reason: '越区查看' } }),
+};
+
+const ENTITY_OF: Record<string, string> = {
+  parks: 'park', buildings: 'building', 'grid-units': 'grid_unit', users: 'user', teams: 'team', assignments: 'assignment', enterprises: 'enterprise',
+};
+
+const routesWith = (pred: (url: string, method: string) => boolean) =>
+  t.app.registeredRoutes
+    .filter((r) => r.url.startsWith('/api/'))
+    .flatMap((r) => [r.method].flat().filter((m) => m !== 'HEAD').map((m) => ({ method: m, url: r.url })))
+    .filter((r) => pred(r.url, r.method));
+
+describe('another zone’s records by id', () => {
+  it('every route with an :id has a case here', () => {
+    const withId = routesWith((url) => url.includes('/:id')).map((r) => `${r.method} ${r.url}`);
+    expect(withId.sort()).toEqual(Object.keys(BY_ID).sort());
+  });
+
+  it('answer 404 on every such route, and stay exactly as they were', async () => {
+    const mine = await newAdmin(t.app, t.services);
+    const f = await foreignZone();
+    const before = await dump(f.zone);
+    const ownBefore = await zoneSnapshot(t.deps.database, mine.zone.id);
+    for (const [key, make] of Object.entries(BY_ID)) {
+      const [method, pattern] = key.split(' ') as [InjectOptions['method'], string];
+      const { id, body } = make(f);
+      const res = await mine.call({ method, url: pattern.replace(':id', id), ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(404);
+      const entity = ENTITY_OF[pattern.split('/')[2]!]!;
+      expect(res.json().error, key).toMatchObject({ code: 'not_found', details: { entity, id } });
+    }
+    expect(await dump(f.zone)).toEqual(before);
+    // Nothing was written in the caller's zone either (not even an audit record of a reveal).
+    expect(await zoneSnapshot(t.deps.database, mine.zone.id)).toEqual(ownBefore);
+  });
+
+  it('the progress of another zone’s import is not visible', async () => {
+    const mine = await newAdmin(t.app, t.services);
+    const f = await foreignZone();
+    const jobId = '01900000-0000-7000-8000-00000000abcd';
+    reportProgress(`${f.zone.id}:${jobId}`, { phase: 'saving', processed: 500, total: 900 });
+    const res = await mine.call({ method: 'GET', url: `/api/import-progress/${jobId}` });
+    expect(res.json()).toEqual({ phase: 'reading', processed: 0, total: 0 });
+  });
+});
+
+describe('lists and exports', () => {
+  it('never include another zone’s rows, also when filtered by its ids', async () => {
+    const mine = await newAdmin(t.app, t.services);
+    const own = await makePark(t.services, mine.zone, '本区园区');
+    await makeEnterprise(t.services, mine.zone, { parkId: own.id });
+    const f = await foreignZone();
+    const foreignIds = [f.park.id, f.building.id, f.grid.id, f.enterprise.id, f.user.id, f.team.id, f.assignment.id, f.zone.id];
+    const lists = routesWith((url, method) => method === 'GET' && !url.includes(':') && !url.endsWith('.xlsx') && !/^\/api\/(docs|openapi|health|auth|zones)/.test(url));
+    expect(lists.map((r) => r.url).sort()).toEqual(
+      ['/api/assignments', '/api/audit', '/api/audit/actions', '/api/buildings', '/api/enterprises', '/api/grid-units', '/api/grid-units/tree', '/api/parks', '/api/teams', '/api/users'].sort(),
+    );
+    const filters = [
+      `?parkId=${f.park.id}`, `?buildingId=${f.building.id}`, `?gridUnitId=${f.grid.id}`, `?leadingEnterpriseId=${f.enterprise.id}`, `?parentId=${f.grid.id}`,
+      `?userId=${f.user.id}`, `?targetId=${f.enterprise.id}`, `?actorId=${f.user.id}`, `?entityId=${f.enterprise.id}`, `?q=LEAK`,
+    ];
+    for (const { url } of lists) {
+      const res = await mine.call({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      for (const id of foreignIds) expect(res.body.includes(id), `${url} shows ${id}`).toBe(false);
+      expect(res.body, url).not.toContain('LEAK');
+      for (const filter of filters) {
+        const filtered = await mine.call({ method: 'GET', url: url + filter });
+        if (filtered.statusCode === 400) continue; // a filter this list does not have
+        expect(filtered.statusCode, url + filter).toBe(200);
+        for (const id of foreignIds) expect(filtered.body.includes(id), `${url}${filter} shows ${id}`).toBe(false);
+        const body = filtered.json();
+        if (!Array.isArray(body) && url !== '/api/audit') expect(body.total, url + filter).toBe(0);
+      }
+    }
+  });
+
+  it('exports hold no row of another zone', async () => {
+    const mine = await newAdmin(t.app, t.services);
+    await makePark(t.services, mine.zone, '本区园区');
+    const f = await foreignZone();
+    const exports = routesWith((url, method) => method === 'GET' && url.endsWith('export.xlsx'));
+    expect(exports.map((r) => r.url).sort()).toEqual(
+      ['/api/assignments/export.xlsx', '/api/audit/export.xlsx', '/api/buildings/export.xlsx', '/api/enterprises/export.xlsx', '/api/grid-units/export.xlsx', '/api/parks/export.xlsx', '/api/teams/export.xlsx', '/api/users/export.xlsx'].sort(),
+    );
+    for (const { url } of exports) {
+      const res = await mine.call({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      const text = JSON.stringify(await readXlsx(res.rawPayload));
+      expect(text, url).not.toContain('LEAK');
+      for (const id of [f.park.id, f.enterprise.id, f.user.id, f.user.username]) expect(text.includes(id), `${url} holds ${id}`).toBe(false);
+    }
+  });
+});
+
+describe('references to another zone’s records in a body', () => {
+  it('are refused naming the field, and nothing is written', async () => {
+    const mine = await newAdmin(t.app, t.services);
+    const z = mine.zone;
+    const park = await makePark(t.services, z);
+    const building = await makeBuilding(t.services, z, park.id);
+    const root = await rootGridUnit(t.services, z);
+    const enterprise = await makeEnterprise(t.services, z);
+    const staff = await makeUser(t.services, z, ['commissioner', 'inspector']);
+    const team = await makeTeam(t.services, z);
+    const linked = await makeUser(t.services, z, ['enterprise_user'], { enterpriseId: enterprise.id });
+    const f = await foreignZone();
+    const cases: [InjectOptions['method'], string, Record<string, unknown>, string][] = [
+      ['POST', '/api/buildings', { parkId: f.park.id, name: '楼' }, 'parkId'],
+      ['PATCH', `/api/buildings/${building.id}`, { parkId: f.park.id }, 'parkId'],
+      ['POST', '/api/grid-units', { parentId: f.grid.id, code: 'X1', name: '格' }, 'parentId'],
+      ['POST', '/api/enterprises', { creditCode: validCreditCode(), name: '企', parkId: f.park.id }, 'parkId'],
+      ['POST', '/api/enterprises', { creditCode: validCreditCode(), name: '企', buildingId: f.building.id }, 'buildingId'],
+      ['POST', '/api/enterprises', { creditCode: validCreditCode(), name: '企', gridUnitId: f.grid.id }, 'gridUnitId'],
+      ['POST', '/api/enterprises', { creditCode: validCreditCode(), name: '企', leadingEnterpriseId: f.enterprise.id }, 'leadingEnterpriseId'],
+      ['PATCH', `/api/enterprises/${enterprise.id}`, { parkId: f.park.id }, 'parkId'],
+      ['PATCH', `/api/enterprises/${enterprise.id}`, { buildingId: f.building.id }, 'buildingId'],
+      ['PATCH', `/api/enterprises/${enterprise.id}`, { gridUnitId: f.grid.id }, 'gridUnitId'],
+      ['PATCH', `/api/enterprises/${enterprise.id}`, { leadingEnterpriseId: f.enterprise.id }, 'leadingEnterpriseId'],
+      ['POST', '/api/users', { username: 'cross.zone', displayName: '跨区', roles: ['enterprise_user'], enterpriseId: f.enterprise.id }, 'enterpriseId'],
+      ['PATCH', `/api/users/${linked.id}`, { enterpriseId: f.enterprise.id }, 'enterpriseId'],
+      ['POST', '/api/teams', { kind: 'task_force', name: '队1', parentId: f.team.id }, 'parentId'],
+      ['POST', '/api/teams', { kind: 'task_force', name: '队2', leaderId: f.user.id }, 'leaderId'],
+      ['POST', '/api/teams', { kind: 'task_force', name: '队3', memberIds: [staff.id, f.user.id] }, 'memberIds'],
+      ['PATCH', `/api/teams/${team.id}`, { parentId: f.team.id }, 'parentId'],
+      ['PATCH', `/api/teams/${team.id}`, { leaderId: f.user.id }, 'leaderId'],
+      ['PATCH', `/api/teams/${team.id}`, { memberIds: [f.user.id] }, 'memberIds'],
+      ['POST', '/api/assignments', { kind: 'enterprise_commissioner', userId: f.user.id, targetId: enterprise.id }, 'userId'],
+      ['POST', '/api/assignments', { kind: 'enterprise_commissioner', userId: staff.id, targetId: f.enterprise.id }, 'targetId'],
+      ['POST', '/api/assignments', { kind: 'park_inspector', userId: staff.id, targetId: f.park.id }, 'targetId'],
+      ['POST', '/api/assignments', { kind: 'grid_official', userId: staff.id, targetId: f.grid.id }, 'targetId'],
+    ];
+    expect(root.level).toBe('zone');
+    const mineBefore = await dump(z);
+    const theirsBefore = await dump(f.zone);
+    for (const [method, url, payload, field] of cases) {
+      const res = await mine.call({ method, url, payload });
+      const what = `${method} ${url} ${JSON.stringify(payload)}: ${res.body}`;
+      expect(res.statusCode, what).toBe(422);
+      expect(res.json().error, what).toEqual({ code: 'rule.cross_zone_reference', message: `${field} 指向的记录不存在或不属于本高新区`, details: { field } });
+    }
+    expect(await dump(z)).toEqual(mineBefore);
+    expect(await dump(f.zone)).toEqual(theirsBefore);
+  });
+
+  it('an import cannot name another zone’s park, grid unit or leading enterprise', async () => {
+    const mine = await newAdmin(t.app, t.services);
+    const f = await foreignZone();
+    const file = await xlsxOf(['统一社会信用代码', '企业名称', '所属园区', '网格编码', '所属龙头企业信用代码'], [
+      [validCreditCode(), '跨区园区', f.park.name, null, null],
+      [validCreditCode(), '跨区网格', null, f.grid.code, null],
+      [validCreditCode(), '跨区龙头', null, null, f.enterprise.creditCode],
+    ]);
+    const body = multipart(file);
+    const res = await mine.call({ method: 'POST', url: '/api/enterprises/import?dryRun=false', payload: body.payload, headers: body.headers });
+    expect(res.json().errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([[2, '所属园区'], [3, '网格编码'], [4, '所属龙头企业信用代码']]);
+    expect(await zoneSnapshot(t.deps.database, mine.zone.id)).toMatchObject({ enterprises: 0 });
+  });
+});
