@@ -105,6 +105,21 @@ describe('checking rows', () => {
     expect(await zoneSnapshot(t.deps.database, zone.id)).toEqual(before);
   });
 
+  it('names every bad cell of a row, the leading enterprise too', async () => {
+    const { call } = await newAdmin(t.app, t.services);
+    const code = validCreditCode();
+    const stranger = validCreditCode();
+    const file = await xlsxOf(ZH, [row({ code, name: '多处错误', park: '无此园', output: '-5', leading: stranger }), row({ code: validCreditCode(), name: '自领自', leading: '' }), row({ code: validCreditCode(), name: '好的' })]);
+    const selfLed = validCreditCode();
+    const file2 = await xlsxOf(ZH, [row({ code: selfLed, name: '自领自', leading: selfLed })]);
+    expect((await upload(call, file, true)).json().errors).toEqual([
+      { row: 2, column: '所属园区', message: '园区“无此园”不存在' },
+      { row: 2, column: '上年产值（万元）', message: '应为不小于 0 的数字' },
+      { row: 2, column: '所属龙头企业信用代码', message: `龙头企业统一社会信用代码“${stranger}”在本区和本文件中都不存在` },
+    ]);
+    expect((await upload(call, file2, true)).json().errors).toEqual([{ row: 2, column: '所属龙头企业信用代码', message: '龙头企业不能是企业自身' }]);
+  });
+
   it('answers in English with Accept-Language: en-US', async () => {
     const { call } = await newAdmin(t.app, t.services);
     const file = await xlsxOf(EN, [row({ code: '91510300MA62K1XQ4X', name: 'Bad code Ltd' }), row({ code: validCreditCode(), name: 'Nowhere Ltd', park: 'Atlantis' })]);

@@ -106,6 +106,8 @@ export function makeEnterpriseImport(deps: Deps, enterprises: EnterprisesService
 
     const planned: Planned[] = [];
     const firstRowOf = new Map<string, number>();
+    // Every row's leading code is checked, also on rows with other errors, so one pass names them all.
+    const leadingRefs: { row: number; code: string; self: string }[] = [];
     rows.forEach((r, index) => {
       if (index % 500 === 0) reportProgress(opts.jobKey, { phase: 'checking', processed: index, total: rows.length });
       const cell = (k: string) => r.cells.get(k) ?? '';
@@ -164,6 +166,7 @@ export function makeEnterpriseImport(deps: Deps, enterprises: EnterprisesService
       const first = firstRowOf.get(code);
       if (code && first !== undefined) fail(r.row, 'creditCode', 'import.duplicate_in_file', { row: first });
       else if (code) firstRowOf.set(code, r.row);
+      if (has('leadingCreditCode')) leadingRefs.push({ row: r.row, code: cell('leadingCreditCode').toUpperCase(), self: code });
       if (errors.length > before || !parsed.success) return;
       const present = new Set([...r.cells.keys()].flatMap((k) => COLUMN_FIELDS[k] ?? []));
       if (!r.cells.has('contactPhone') || cell('contactPhone').includes('*')) present.delete('contactPhone');
@@ -171,12 +174,11 @@ export function makeEnterpriseImport(deps: Deps, enterprises: EnterprisesService
     });
 
     // Leading enterprises may be in the zone already or further down this file.
-    const leadingCodes = [...new Set(planned.flatMap((p) => (p.leadingCode ? [p.leadingCode] : [])))];
+    const leadingCodes = [...new Set(leadingRefs.map((l) => l.code))];
     const leadingExisting = new Map((await enterprises.repo.byCreditCodes(ctx.zoneId, leadingCodes)).map((e) => [e.credit_code, e.id]));
-    for (const p of planned) {
-      if (!p.leadingCode) continue;
-      if (p.leadingCode === p.input.creditCode) fail(p.row, 'leadingCreditCode', 'rule.leading_self');
-      else if (!leadingExisting.has(p.leadingCode) && !firstRowOf.has(p.leadingCode)) fail(p.row, 'leadingCreditCode', 'import.unknown_leading', { value: p.leadingCode });
+    for (const l of leadingRefs) {
+      if (l.code === l.self) fail(l.row, 'leadingCreditCode', 'rule.leading_self');
+      else if (!leadingExisting.has(l.code) && !firstRowOf.has(l.code)) fail(l.row, 'leadingCreditCode', 'import.unknown_leading', { value: l.code });
     }
 
     errors.sort((a, b) => a.row - b.row);
