@@ -11,8 +11,20 @@ export const Instant = z.number().int().nonnegative();
 /** Money is integer fen (分). */
 export const Fen = z.number().int().min(0).max(9e15);
 
-export const Name = z.string().trim().min(1).max(100);
-export const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/**
+ * False when text holds a C0 control character other than tab and line breaks, or DEL: none
+ * belongs in what people type, and PostgreSQL cannot store NUL at all.
+ */
+export function isPrintableText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return false;
+  }
+  return true;
+}
+
+export const Name = z.string().trim().min(1).max(100).refine(isPrintableText, { message: 'v.control_chars' });
+export const OptionalText = (max: number) => z.string().trim().max(max).refine(isPrintableText, { message: 'v.control_chars' }).nullable().optional();
 
 export const PageQuery = {
   q: z.string().trim().max(100).optional(),

@@ -13,6 +13,15 @@ function formatMb(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
+/**
+ * A multipart body busboy could not parse (no boundary, cut off): the client's fault. busboy's
+ * errors carry no code, only these messages.
+ */
+function isMalformedMultipart(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : '';
+  return /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|.+ terminated early due to unexpected end of multipart data)/.test(message);
+}
+
 export function toErrorBody(err: unknown, request: FastifyRequest, lang: Lang): { status: number; body: Body } {
   const t = (key: string, params: Record<string, string | number> = {}) => translate(lang, key, params);
 
@@ -30,6 +39,9 @@ export function toErrorBody(err: unknown, request: FastifyRequest, lang: Lang): 
       if (typeof params[key] === 'string') params[key] = entityName(lang, params[key]);
     }
     return { status: err.statusCode, body: { error: { code: err.code, message: t(err.code, params), ...(err.details === undefined ? {} : { details: err.details }) } } };
+  }
+  if (isMalformedMultipart(err)) {
+    return { status: 400, body: { error: { code: 'bad_upload', message: t('bad_upload') } } };
   }
   if (isConnectionError(err)) {
     return { status: 503, body: { error: { code: 'db.unavailable', message: t('db.unavailable') } } };

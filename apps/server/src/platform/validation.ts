@@ -2,7 +2,7 @@
 // the error is answered, because only then is the request's language known.
 import type { FastifySchemaCompiler } from 'fastify';
 import { safeParse, type $ZodIssue, type $ZodType } from 'zod/v4/core';
-import { hasMessage, translate, type Lang } from '@shuangsheng/contracts';
+import { hasMessage, isPrintableText, translate, type Lang } from '@shuangsheng/contracts';
 import { ValidationError, type FieldIssue } from './errors.js';
 
 export class SchemaValidationError extends ValidationError {
@@ -14,9 +14,27 @@ export class SchemaValidationError extends ValidationError {
   }
 }
 
+/** The path of the first string in `data` with a control character, or null. */
+function unprintablePath(data: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof data === 'string') return isPrintableText(data) ? null : path;
+  if (data === null || typeof data !== 'object') return null;
+  for (const [key, value] of Object.entries(data)) {
+    const found = unprintablePath(value, [...path, Array.isArray(data) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return null;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
+    // Every part of every request (body, query, params, headers), whatever its schema says: text
+    // with control characters is refused here, before it can reach SQL.
+    const unprintable = httpPart === 'headers' ? null : unprintablePath(data);
+    if (unprintable) {
+      const issue = { code: 'custom', path: unprintable, message: 'v.control_chars', input: undefined } as unknown as $ZodIssue;
+      return { error: new SchemaValidationError([issue], httpPart ?? 'body') };
+    }
     const result = safeParse(schema, data, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: new SchemaValidationError(result.error.issues, httpPart ?? 'body') };
