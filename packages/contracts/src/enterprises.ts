@@ -88,7 +88,8 @@ export const EnterpriseInput = z.strictObject({
   address: OptionalText(200),
 });
 export type EnterpriseInput = z.infer<typeof EnterpriseInput>;
-export const EnterprisePatch = EnterpriseInput.partial();
+/** Only the fields sent change: the flags' create-time defaults must not reach a patch. */
+export const EnterprisePatch = EnterpriseInput.extend({ aboveScale: z.boolean().optional(), cityMonitored: z.boolean().optional() }).partial();
 export type EnterprisePatch = z.infer<typeof EnterprisePatch>;
 
 export const Enterprise = z.object({

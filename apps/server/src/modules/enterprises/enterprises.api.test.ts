@@ -142,6 +142,18 @@ describe('creating and changing an enterprise', () => {
     expect((await call({ method: 'GET', url: `/api/enterprises/${e.id}` })).json().leadingEnterpriseId).toBeNull();
   });
 
+  it('a patch that leaves the flags out leaves them as they are', async () => {
+    const { call, zone } = await newAdmin(t.app, t.services);
+    const e = await makeEnterprise(t.services, zone, { aboveScale: true, cityMonitored: true });
+    const res = await call({ method: 'PATCH', url: `/api/enterprises/${e.id}`, payload: { name: '只改名字' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ name: '只改名字', aboveScale: true, cityMonitored: true });
+    const history = (await call({ method: 'GET', url: `/api/enterprises/${e.id}/history` })).json();
+    expect(history[0].after).toEqual({ name: '只改名字' });
+    const off = await call({ method: 'PATCH', url: `/api/enterprises/${e.id}`, payload: { cityMonitored: false } });
+    expect(off.json()).toMatchObject({ aboveScale: true, cityMonitored: false });
+  });
+
   it('patches only the fields sent and re-derives the tier', async () => {
     const { call, zone } = await newAdmin(t.app, t.services);
     const e = await makeEnterprise(t.services, zone, { tier: 'other', contactPhone: '13900001111', employees: 10 });
