@@ -55,7 +55,9 @@ export function maskPhone(phone: string | null | undefined): string | null {
   if (/^1\d{10}$/.test(p)) return `${p.slice(0, 3)}****${p.slice(7)}`;
   if (p.length <= 4) return '*'.repeat(p.length);
   const keepHead = p.indexOf('-') > 0 ? p.indexOf('-') + 1 : 3;
-  return p.slice(0, keepHead) + '*'.repeat(Math.max(p.length - keepHead - 4, 1)) + p.slice(-4);
+  // Too short to keep head and tail with something hidden between: keep only the last two.
+  if (p.length < keepHead + 4 + 2) return '*'.repeat(p.length - 2) + p.slice(-2);
+  return p.slice(0, keepHead) + '*'.repeat(p.length - keepHead - 4) + p.slice(-4);
 }
 
 /** `5103**********1234`. */
