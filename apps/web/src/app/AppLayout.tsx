@@ -13,7 +13,7 @@ import { LANGUAGES, setLanguage } from '../i18n';
 import type { Lang } from '../lib/format';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { enterpriseMenu, MENU, selectedKey, type MenuEntry } from './menu';
-import { useMe } from './session';
+import { isEnterpriseOnly, useMe } from './session';
 
 const { Header, Sider, Content } = Layout;
 const HEADER_HEIGHT = 56;
@@ -54,11 +54,10 @@ function Frame({ me }: { me: Me }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
 
-  const isEnterpriseUser = me.roles.includes('enterprise_user') && !!me.enterpriseId && !me.permissions.includes('org.read');
-  const entries = isEnterpriseUser ? enterpriseMenu(me.enterpriseId!) : visible(MENU, me);
+  const entries = isEnterpriseOnly(me) ? enterpriseMenu(me.enterpriseId) : visible(MENU, me);
   const toItem = (e: MenuEntry): NonNullable<MenuProps['items']>[number] =>
     e.children
-      ? { type: 'group', key: e.key, label: t(`menu.${e.label}`), children: e.children.map(toItem) }
+      ? { type: 'group', key: e.key, label: collapsed ? <span style={{ display: 'block', borderTop: '1px solid rgba(255,255,255,0.15)' }} /> : t(`menu.${e.label}`), children: e.children.map(toItem) }
       : ({ key: e.key, icon: e.icon, label: <Link to={e.path}>{t(`menu.${e.label}`)}</Link>, 'data-testid': `menu-${e.key}` } as NonNullable<MenuProps['items']>[number]);
   const items = entries.map(toItem);
   const selected = selectedKey(entries, location.pathname);

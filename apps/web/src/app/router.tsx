@@ -8,7 +8,7 @@ import { AppLayout } from './AppLayout';
 import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
 import { queryClient } from './query-client';
-import { ME_KEY, useCan, useSession } from './session';
+import { isEnterpriseOnly, ME_KEY, useCan, useSession } from './session';
 
 const WorkbenchPage = lazy(() => import('../modules/workbench/WorkbenchPage'));
 const EnterprisesPage = lazy(() => import('../modules/enterprises/pages/EnterprisesPage'));
@@ -41,10 +41,15 @@ function Guard({ permission, children }: { permission?: Permission | undefined; 
 /** Home: the workbench for staff, their own profile for an enterprise user. */
 function Home() {
   const me = useSession();
-  if (me.roles.includes('enterprise_user') && me.enterpriseId && !me.permissions.includes('org.read')) {
-    return <Navigate to={`/enterprises/${me.enterpriseId}`} replace />;
-  }
+  if (isEnterpriseOnly(me)) return <Navigate to={`/enterprises/${me.enterpriseId}`} replace />;
   return page(WorkbenchPage);
+}
+
+/** The registry; an enterprise user goes to their own profile instead. */
+function Registry() {
+  const me = useSession();
+  if (isEnterpriseOnly(me)) return <Navigate to={`/enterprises/${me.enterpriseId}`} replace />;
+  return page(EnterprisesPage, 'enterprises.read');
 }
 
 export const router = createBrowserRouter([
@@ -54,7 +59,7 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <Home /> },
-      { path: 'enterprises', element: page(EnterprisesPage, 'enterprises.read') },
+      { path: 'enterprises', element: <Registry /> },
       { path: 'enterprises/import', element: page(EnterpriseImportPage, 'enterprises.import') },
       { path: 'enterprises/:id', element: page(EnterpriseProfilePage, 'enterprises.read') },
       { path: 'parks', element: page(ParksPage, 'org.read') },

@@ -24,3 +24,8 @@ export function useCan(): (permission: Permission | undefined) => boolean {
   const { data } = useMe();
   return (permission) => !permission || (data?.permissions.includes(permission) ?? false);
 }
+
+/** An enterprise user who sees only their own enterprise (no staff permissions). */
+export function isEnterpriseOnly(me: Me): me is Me & { enterpriseId: string } {
+  return me.roles.includes('enterprise_user') && !!me.enterpriseId && !me.permissions.includes('org.read');
+}

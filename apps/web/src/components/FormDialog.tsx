@@ -60,6 +60,10 @@ export function blankToNull<T extends Record<string, unknown>>(values: T): { [K 
 
 /** InputNumber props that show thousands separators while typing (antd's documented pattern). */
 export const groupedNumber = {
-  formatter: (value: number | string | undefined) => `${value ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+  formatter: (value: number | string | undefined) => {
+    const [int = '', frac] = `${value ?? ''}`.split('.');
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return frac === undefined ? grouped : `${grouped}.${frac}`;
+  },
   parser: (value: string | undefined) => (value ?? '').replace(/,/g, '') as unknown as number,
 };

@@ -101,6 +101,7 @@ export function ImportWizard({ templatePath, importPath, progressPath, backTo, o
     <Card>
       <Steps
         current={current}
+        status={phase === 'done' ? 'finish' : phase === 'errors' || phase === 'failed' ? 'error' : 'process'}
         size="small"
         style={{ marginBottom: 24 }}
         items={[
@@ -130,7 +131,7 @@ export function ImportWizard({ templatePath, importPath, progressPath, backTo, o
             <Button icon={<DownloadOutlined />} onClick={() => void getTemplate()} loading={templateBusy} data-testid="import-template">
               {t('importWizard.downloadTemplate')}
             </Button>
-            <Button type={phase === 'idle' ? 'primary' : 'default'} icon={<UploadOutlined />} onClick={choose} disabled={busy} data-testid="import-choose">
+            <Button type={phase === 'idle' || phase === 'errors' || phase === 'failed' ? 'primary' : 'default'} icon={<UploadOutlined />} onClick={choose} disabled={busy} data-testid="import-choose">
               {phase === 'idle' ? t('importWizard.chooseFile') : t('importWizard.chooseAgain')}
             </Button>
           </Flex>

@@ -149,7 +149,7 @@ export function BuildingSelect({ parkId, ...rest }: Omit<SelectProps<string>, 'o
 
 type TreeOption = { value: string; title: string; children: TreeOption[] };
 function toTree(nodes: GridNode[]): TreeOption[] {
-  return nodes.map((n) => ({ value: n.id, title: `${n.name}（${n.code}）`, children: toTree(n.children) }));
+  return nodes.map((n) => ({ value: n.id, title: `${n.name} · ${n.code}`, children: toTree(n.children) }));
 }
 
 export function GridTreeSelect(props: { value?: string | null; onChange?: (v: string | null) => void; testId?: string; placeholder?: string }) {

@@ -347,7 +347,7 @@ export const enUS: Messages = {
     sectionScale: 'Scale and business',
     sectionContact: 'Representative and contact',
     filterLeading: 'Suppliers of a leading enterprise',
-    wanUnit: '× ¥10,000',
+    wanUnit: 'CNY 10k',
   },
   importWizard: {
     title: 'Import enterprises',
@@ -393,6 +393,7 @@ export const enUS: Messages = {
     noSuppliers: 'No enterprise names this one as its leading enterprise',
     noResponsible: 'No resident commissioner assigned yet',
     assignResponsible: 'Assign one',
+    addResponsible: 'Add a responsible person',
     noHistory: 'No changes recorded',
     historyBy: '{{who}} · {{when}}',
     system: 'System',

@@ -391,6 +391,7 @@ export const zhCN = {
     noSuppliers: '没有企业将本企业登记为龙头企业',
     noResponsible: '还没有指定驻企特派员',
     assignResponsible: '去指定',
+    addResponsible: '新增责任人',
     noHistory: '暂无变更记录',
     historyBy: '{{who}} · {{when}}',
     system: '系统',

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DatePicker, Form, Select, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AuditEntry, ListResult } from '@shuangsheng/contracts';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
@@ -32,7 +33,16 @@ function Diff({ entry }: { entry: AuditEntry }) {
   const lang = (i18n.language === 'en-US' ? 'en-US' : 'zh-CN') as Lang;
   const rows = diffRows(entry.before, entry.after);
   if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
-  const show = (key: string, v: unknown) => (v === undefined ? <Typography.Text type="secondary">—</Typography.Text> : <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{typeof v === 'object' && v !== null ? JSON.stringify(v) : formatFieldValue(key, v, t, lang)}</code>);
+  // Raw JSON, as recorded; money in fen gets its reading beside it.
+  const show = (key: string, v: unknown) =>
+    v === undefined ? (
+      <Typography.Text type="secondary">—</Typography.Text>
+    ) : (
+      <>
+        <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{JSON.stringify(v)}</code>
+        {key.endsWith('Fen') && typeof v === 'number' ? <Typography.Text type="secondary"> ≈ {formatFieldValue(key, v, t, lang)}</Typography.Text> : null}
+      </>
+    );
   return (
     <Table
       size="small"
@@ -77,7 +87,11 @@ export default function AuditPage() {
       render: (_v, e) => (
         <span style={{ whiteSpace: 'nowrap' }}>
           {ENTITY_TYPES.includes(e.entityType as EntityType) ? t(`entities.${e.entityType as EntityType}`) : e.entityType}
-          {e.entityId ? (
+          {e.entityId && e.entityType === 'enterprise' && e.action !== 'enterprise.delete' ? (
+            <Link to={`/enterprises/${e.entityId}`} style={{ fontFamily: 'monospace', marginInlineStart: 6 }} title={e.entityId}>
+              …{e.entityId.slice(-8)}
+            </Link>
+          ) : e.entityId ? (
             <Typography.Text type="secondary" style={{ fontFamily: 'monospace', marginInlineStart: 6 }} copyable={{ text: e.entityId }}>
               …{e.entityId.slice(-8)}
             </Typography.Text>

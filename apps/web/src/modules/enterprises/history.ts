@@ -51,20 +51,23 @@ function asRecord(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
-export function formatFieldValue(key: string, value: unknown, t: TFunction, lang: Lang): string {
+/** Names of records the log knows only by id (the enterprise's current park, building…). */
+export type KnownNames = Record<string, string>;
+
+export function formatFieldValue(key: string, value: unknown, t: TFunction, lang: Lang, names: KnownNames = {}): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (key.endsWith('Fen') && typeof value === 'number') return formatFen(value, lang);
   if (key === 'industry' && typeof value === 'string') return industryName(value as IndustrySection, lang);
   if (key === 'tier' && typeof value === 'string') return t(`tiers.${value as ScaleTier}`);
   if (typeof value === 'number') return formatNumber(value);
-  if (IDS.has(key) && typeof value === 'string') return `#${value.slice(-6)}`;
+  if (IDS.has(key) && typeof value === 'string') return names[value] ?? `#${value.slice(-6)}`;
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }
 
 /** The fields an entry changed (or set, for a creation), labelled and formatted. */
-export function changesOf(before: unknown, after: unknown, t: TFunction, lang: Lang): FieldChange[] {
+export function changesOf(before: unknown, after: unknown, t: TFunction, lang: Lang, names: KnownNames = {}): FieldChange[] {
   const b = asRecord(before);
   const a = asRecord(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -79,8 +82,8 @@ export function changesOf(before: unknown, after: unknown, t: TFunction, lang: L
     out.push({
       key,
       label: labelKey ? (t(labelKey as never) as string) : key,
-      before: key in b ? formatFieldValue(key, b[key], t, lang) : '—',
-      after: key in a ? formatFieldValue(key, a[key], t, lang) : '—',
+      before: key in b ? formatFieldValue(key, b[key], t, lang, names) : '—',
+      after: key in a ? formatFieldValue(key, a[key], t, lang, names) : '—',
     });
   }
   return out;

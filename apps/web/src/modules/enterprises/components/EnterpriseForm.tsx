@@ -111,7 +111,7 @@ export function EnterpriseForm({ enterprise, onClose, onSaved }: { enterprise: E
   const lang = i18n.language === 'en-US' ? 1 : 0;
   const money = (name: 'outputLastYearWan' | 'taxLastYearWan', label: string, extra?: string) => (
     <Form.Item name={name} label={label} extra={extra}>
-      <InputNumber<number> min={0} max={9e9} precision={2} style={{ width: '100%' }} {...groupedNumber} suffix={t('enterprises.wanUnit')} />
+      <InputNumber<number> min={0} max={9e9} step={1} style={{ width: '100%' }} {...groupedNumber} suffix={t('enterprises.wanUnit')} />
     </Form.Item>
   );
 

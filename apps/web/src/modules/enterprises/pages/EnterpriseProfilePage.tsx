@@ -5,7 +5,7 @@ import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Flex, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useCan, useSession } from '../../../app/session';
+import { isEnterpriseOnly, useCan, useSession } from '../../../app/session';
 import { ErrorState, PageSkeleton } from '../../../components/PageStates';
 import { enterprises, useEnterpriseCount } from '../api';
 import { EnterpriseForm } from '../components/EnterpriseForm';
@@ -21,7 +21,7 @@ export default function EnterpriseProfilePage() {
   const [editing, setEditing] = useState(false);
   const query = enterprises.useOne(id);
   const leads = useEnterpriseCount({ leadingEnterpriseId: id }, !!query.data);
-  const ownOnly = me.roles.includes('enterprise_user') && !can('org.read');
+  const ownOnly = isEnterpriseOnly(me);
 
   if (query.isPending) return <PageSkeleton rows={10} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;

@@ -60,6 +60,7 @@ export default function EnterprisesPage() {
     {
       title: t('enterprises.creditCode'),
       dataIndex: 'creditCode',
+      width: 176,
       ...sortable(url, 'creditCode'),
       render: (v: string) => <span style={{ fontFamily: 'monospace', fontSize: 13, whiteSpace: 'nowrap' }}>{v}</span>,
     },

@@ -29,7 +29,7 @@ export default function BasicTab({ enterprise: e }: { enterprise: Enterprise }) 
         { key: 'industry', label: t('enterprises.industry'), children: e.industry ? industryName(e.industry, lang) : none },
         { key: 'park', label: t('enterprises.park'), children: v(e.parkName) },
         { key: 'building', label: t('enterprises.building'), children: v(e.buildingName) },
-        { key: 'grid', label: t('enterprises.gridUnit'), children: e.gridUnitName ? `${e.gridUnitName}（${e.gridUnitCode ?? ''}）` : none },
+        { key: 'grid', label: t('enterprises.gridUnit'), children: e.gridUnitName ? `${e.gridUnitName} · ${e.gridUnitCode ?? ''}` : none },
         { key: 'address', label: t('enterprises.address'), children: v(e.address) },
         { key: 'output', label: t('enterprises.outputLastYear'), children: e.outputLastYearFen === null ? none : formatFen(e.outputLastYearFen, lang) },
         { key: 'tax', label: t('enterprises.taxLastYear'), children: e.taxLastYearFen === null ? none : formatFen(e.taxLastYearFen, lang) },

@@ -14,6 +14,13 @@ export default function HistoryTab({ enterprise }: { enterprise: Enterprise }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en-US' ? 'en-US' : 'zh-CN') as Lang;
   const history = useEnterpriseHistory(enterprise.id);
+  // Creations log ids only; the ones still current can be named.
+  const names: Record<string, string> = {};
+  const e = enterprise;
+  if (e.parkId && e.parkName) names[e.parkId] = e.parkName;
+  if (e.buildingId && e.buildingName) names[e.buildingId] = e.buildingName;
+  if (e.gridUnitId && e.gridUnitName) names[e.gridUnitId] = e.gridUnitName;
+  if (e.leadingEnterpriseId && e.leadingEnterpriseName) names[e.leadingEnterpriseId] = e.leadingEnterpriseName;
   if (history.isPending) return <PageSkeleton rows={4} />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   if (history.data.length === 0) return <EmptyState title={t('profile.noHistory')} />;
@@ -23,7 +30,7 @@ export default function HistoryTab({ enterprise }: { enterprise: Enterprise }) {
       style={{ paddingTop: 8 }}
       items={history.data.map((entry) => {
         const verb = entry.action.split('.')[1] ?? '';
-        const changes = changesOf(entry.before, entry.after, t, lang);
+        const changes = changesOf(entry.before, entry.after, t, lang, names);
         return {
           key: entry.id,
           color: COLORS[verb] ?? 'gray',

@@ -24,7 +24,7 @@ export default function ResponsibleTab({ enterprise }: { enterprise: Enterprise 
   });
   const addButton = can('assignments.write') ? (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="responsible-add">
-      {t('profile.assignResponsible')}
+      {q.data?.items.length ? t('profile.addResponsible') : t('profile.assignResponsible')}
     </Button>
   ) : null;
   const form = adding ? (

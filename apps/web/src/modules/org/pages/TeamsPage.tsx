@@ -173,7 +173,7 @@ function TeamForm({ team, onClose }: { team: Team | null; onClose: () => void })
             showSearch={{ optionFilterProp: 'label' }}
             loading={all.isPending}
             placeholder={t('common.select')}
-            options={(all.data ?? []).filter((x) => x.id !== team?.id).map((x) => ({ value: x.id, label: `${x.name}（${t(`teamKinds.${x.kind}`)}）` }))}
+            options={(all.data ?? []).filter((x) => x.id !== team?.id).map((x) => ({ value: x.id, label: `${x.name} · ${t(`teamKinds.${x.kind}`)}` }))}
           />
         </Form.Item>
         <Form.Item name="leaderId" label={t('teams.leader')}>
