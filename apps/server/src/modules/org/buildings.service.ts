@@ -71,6 +71,10 @@ export function makeBuildingsService({ database, clock }: Deps, enterprises: () 
   async function update(ctx: Ctx, id: string, patch: z.infer<typeof BuildingPatch>): Promise<Building> {
     const before = await get(ctx, id);
     if (patch.parkId) await assertPark(ctx, patch.parkId);
+    // Its enterprises name the park too; moving the building alone would split them.
+    if (patch.parkId && patch.parkId !== before.parkId && before.enterpriseCount > 0) {
+      throw new RuleError('rule.building_has_enterprises', {}, { field: 'parkId' });
+    }
     const set: Partial<BuildingsTable> = { updated_at: clock.now() };
     if (patch.parkId !== undefined) set.park_id = patch.parkId;
     if (patch.name !== undefined) set.name = patch.name;

@@ -118,6 +118,7 @@ export function makeGridUnitsService({ database, clock }: Deps) {
 
   async function remove(ctx: Ctx, id: string): Promise<void> {
     const before = await get(ctx, id);
+    if (before.level === 'zone') throw new RuleError('rule.grid_root_fixed', {}, { field: 'id' });
     if (before.childCount > 0) throw new ConflictError('conflict.in_use', { entity: 'grid_unit', detail: 'grid_unit' });
     await database.db
       .transaction()

@@ -166,7 +166,33 @@ describe('buildings', () => {
   });
 });
 
+describe('buildings and the enterprises inside', () => {
+  it('a building with enterprises cannot move to another park (they would stay in the old one)', async () => {
+    const { call, zone } = await newAdmin(t.app, t.services);
+    const p1 = await makePark(t.services, zone);
+    const p2 = await makePark(t.services, zone);
+    const b = await makeBuilding(t.services, zone, p1.id);
+    const e = await makeEnterprise(t.services, zone, { buildingId: b.id });
+    const res = await call({ method: 'PATCH', url: `/api/buildings/${b.id}`, payload: { parkId: p2.id } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toEqual({ code: 'rule.building_has_enterprises', message: '楼宇内还有企业，不能移到其他园区', details: { field: 'parkId' } });
+    expect((await call({ method: 'GET', url: `/api/buildings/${b.id}` })).json().parkId).toBe(p1.id);
+    expect((await call({ method: 'GET', url: `/api/enterprises/${e.id}` })).json()).toMatchObject({ parkId: p1.id, buildingId: b.id });
+    // Renaming it, or naming its own park again, is fine.
+    expect((await call({ method: 'PATCH', url: `/api/buildings/${b.id}`, payload: { parkId: p1.id, name: '新楼名' } })).statusCode).toBe(200);
+  });
+});
+
 describe('grid units: zone > street > community > group', () => {
+  it('the zone-level unit cannot be deleted, even without children', async () => {
+    const { call, zone } = await newAdmin(t.app, t.services);
+    const root = await rootGridUnit(t.services, zone);
+    const res = await call({ method: 'DELETE', url: `/api/grid-units/${root.id}` });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toEqual({ code: 'rule.grid_root_fixed', message: '高新区这一级网格随高新区建立，不能删除', details: { field: 'id' } });
+    expect(await countRows(t.deps.database, 'grid_units', zone.id)).toBe(1);
+  });
+
   it('has the zone-level root from the start, and only one', async () => {
     const { call, zone } = await newAdmin(t.app, t.services);
     const list = await call({ method: 'GET', url: '/api/grid-units' });
