@@ -224,6 +224,15 @@ describe('never a 500', () => {
   ];
   const queries = ['?page=-1&pageSize=0', '?sort=name;drop%20table:asc', '?q=%00', '?q=%E4%ZZ', '?page=1&page=2', "?q='%20OR%201=1--", '?from=abc&to=1e400', '?lang=xx'];
 
+  it('for a body nested half a million levels deep (just under the 1 MB limit)', async () => {
+    const n = 500_000;
+    for (const inner of ['', '"\\u0000"']) {
+      const res = await admin.call({ method: 'POST', url: '/api/parks', headers: { 'content-type': 'application/json' }, payload: `{"name":"深","address":${'['.repeat(n)}${inner}${']'.repeat(n)}}` });
+      expect(res.statusCode, inner).toBe(400);
+      expect(res.json().error.details[0].path, inner).toMatch(/^address/);
+    }
+  });
+
   it('on any route, whatever the body or query', async () => {
     const seen: string[] = [];
     for (const { method, url } of apiRoutes()) {

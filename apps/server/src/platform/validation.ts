@@ -14,13 +14,30 @@ export class SchemaValidationError extends ValidationError {
   }
 }
 
-/** The path of the first string in `data` with a control character, or null. */
-function unprintablePath(data: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
-  if (typeof data === 'string') return isPrintableText(data) ? null : path;
-  if (data === null || typeof data !== 'object') return null;
-  for (const [key, value] of Object.entries(data)) {
-    const found = unprintablePath(value, [...path, Array.isArray(data) ? Number(key) : key]);
-    if (found) return found;
+/**
+ * The path of the first string in `data` with a control character, or null. Walked with a stack
+ * of its own and parent links (a 1 MB body may nest arrays half a million deep); the path is
+ * built only for the string found.
+ */
+function unprintablePath(data: unknown): PropertyKey[] | null {
+  type Node = { value: unknown; key: PropertyKey | null; parent: Node | null };
+  const todo: Node[] = [{ value: data, key: null, parent: null }];
+  while (todo.length > 0) {
+    const node = todo.pop()!;
+    const { value } = node;
+    if (typeof value === 'string') {
+      if (isPrintableText(value)) continue;
+      const path: PropertyKey[] = [];
+      for (let n: Node | null = node; n && n.key !== null; n = n.parent) path.push(n.key);
+      return path.reverse();
+    }
+    if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        todo.push({ value: child, key: Array.isArray(value) ? Number(key) : key, parent: node });
+      }
+    }
   }
   return null;
 }
@@ -28,8 +45,8 @@ function unprintablePath(data: unknown, path: PropertyKey[] = []): PropertyKey[]
 export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
-    // Every part of every request (body, query, params, headers), whatever its schema says: text
-    // with control characters is refused here, before it can reach SQL.
+    // The body, query and params of every request, whatever their schema says: text with control
+    // characters is refused here, before it can reach SQL. (Headers cannot carry them.)
     const unprintable = httpPart === 'headers' ? null : unprintablePath(data);
     if (unprintable) {
       const issue = { code: 'custom', path: unprintable, message: 'v.control_chars', input: undefined } as unknown as $ZodIssue;
