@@ -3,7 +3,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -17,6 +17,7 @@ import type { Config } from './config.js';
 import type { Deps } from './platform/context.js';
 import { installAccess } from './platform/access.js';
 import { installErrorHandler } from './platform/error-handler.js';
+import { langOf } from './platform/i18n.js';
 import { newId } from './platform/ids.js';
 import { typed } from './platform/routes.js';
 import { validatorCompiler } from './platform/validation.js';
@@ -57,6 +58,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { se
     trustProxy: '127.0.0.1',
     // Fastify's own JSON schema checks are not used: zod does validation.
     ajv: { customOptions: { strict: false } },
+    // A URL that cannot even be routed (bad percent-encoding) still gets our error shape.
+    frameworkErrors: (err, request, reply: FastifyReply) => {
+      const lang = langOf(request as FastifyRequest);
+      void reply.status(400).send({ error: { code: 'bad_request', message: translate(lang, 'bad_request', { detail: err.message }) } });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -57,7 +57,10 @@ describe('graceful shutdown', () => {
     socket.on('data', (d) => (response += d.toString()));
     const ended = new Promise<void>((r) => socket.once('close', () => r()));
     socket.write(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+    const routed = waitForOutput(child, (o) => o.includes('"msg":"incoming request"'));
     socket.write(body.slice(0, 10));
+    // Only a request the server has begun to handle is "in flight"; one not yet read is refused.
+    await routed;
 
     let log = '';
     child.stdout!.on('data', (d: Buffer) => (log += d.toString()));

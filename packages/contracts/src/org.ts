@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from './access.js';
 import { Id, Instant, Name, OptionalText, PageQuery, sortParam } from './common.js';
 import { PHONE_RE } from './validators.js';
+import { NewPassword } from './auth.js';
 
 export const Phone = z.string().trim().regex(PHONE_RE, { message: 'v.phone' });
 
@@ -96,7 +97,7 @@ export const UserInput = z.strictObject({
   displayName: Name,
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
   enterpriseId: Id.nullable().optional(),
-  password: z.string().min(10).max(200).optional(),
+  password: NewPassword.optional(),
 });
 export const UserPatch = z.strictObject({
   displayName: Name.optional(),
@@ -126,7 +127,7 @@ export const UserListQuery = z.strictObject({
   status: z.enum(['active', 'disabled']).optional(),
   sort: sortParam(['username', 'displayName', 'createdAt', 'lastLoginAt']),
 });
-export const ResetPasswordBody = z.strictObject({ password: z.string().min(10).max(200).optional() });
+export const ResetPasswordBody = z.strictObject({ password: NewPassword.optional() });
 export const ResetPasswordResult = z.object({ generatedPassword: z.string().optional() });
 
 // ---- teams: the leading group (领导小组) and its working groups, service and inspection teams, task forces (专班)

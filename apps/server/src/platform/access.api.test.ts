@@ -100,6 +100,13 @@ describe('route access declarations', () => {
     expect(res.headers['x-request-id']).toBe('abc-123');
   });
 
+  it('answers a URL that cannot be decoded with a 400 in the usual error shape', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/parks/%E4%ZZ', headers: { 'accept-language': 'en-US' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('bad_request');
+    expect(res.json().error.message).toMatch(/^Bad request/);
+  });
+
   it('serves the OpenAPI document and the docs page', async () => {
     const doc = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.statusCode).toBe(200);

@@ -57,7 +57,10 @@ export async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
   if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', { detail: String(req.headers['content-type'] ?? '') });
   const file = await req.file();
   if (!file) throw new ValidationError([{ path: 'file', key: 'v.required' }]);
-  return file.toBuffer();
+  const buffer = await file.toBuffer();
+  // When the limit falls exactly on a chunk boundary busboy truncates without raising.
+  if (file.file.truncated) throw new AppError(413, 'payload_too_large', { limit: `${Math.round(buffer.length / 1024 / 1024)} MB` });
+  return buffer;
 }
 
 

@@ -66,7 +66,9 @@ export async function makeEnterprise(services: Services, zone: TestZone, opts: P
 
 /** Signs in through the API and returns an inject helper that carries the session cookie. */
 export async function signIn(app: FastifyInstance, username: string, password = PASSWORD) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  // A fresh address per sign-in: the per-address login throttle is for attackers, not test files.
+  const remoteAddress = `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]! % 250 + 1}`;
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'ss_session')!;
   const cookieHeader = `ss_session=${cookie.value}`;

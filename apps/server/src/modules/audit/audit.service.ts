@@ -33,9 +33,13 @@ export function makeAuditService({ database }: Pick<Deps, 'database'>) {
     },
     actions: (ctx: Ctx) => repo.actions(ctx.zoneId),
     /** The history of one record, for a profile's 变更记录 tab. */
-    async historyOf(ctx: Ctx, entityType: string, entityId: string) {
+    async historyOf(ctx: Ctx, entityType: string, entityId: string, opts: { forEnterpriseUser?: boolean } = {}) {
       const { rows } = await repo.list(ctx.zoneId, { entityType, entityId, page: 1, pageSize: 200 });
-      return rows.map(toEntry);
+      const entries = rows.map(toEntry);
+      if (!opts.forEnterpriseUser) return entries;
+      // An enterprise sees what changed in its profile and by whom, not the officials' addresses
+      // or why an official looked at its contact's phone.
+      return entries.filter((e) => !e.action.includes('reveal')).map((e) => ({ ...e, ip: null, requestId: null }));
     },
   };
 }

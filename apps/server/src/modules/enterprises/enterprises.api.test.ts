@@ -310,7 +310,7 @@ describe('the list', () => {
 
 describe('an enterprise user', () => {
   it('sees only the own enterprise, gets 404 for another, and cannot create or change', async () => {
-    const { zone } = await newAdmin(t.app, t.services);
+    const { zone, call: adminCall } = await newAdmin(t.app, t.services);
     const own = await makeEnterprise(t.services, zone, { name: '自家公司' });
     const other = await makeEnterprise(t.services, zone, { name: '别家公司' });
     const user = await makeUser(t.services, zone, ['enterprise_user'], { enterpriseId: own.id });
@@ -325,6 +325,16 @@ describe('an enterprise user', () => {
     expect(foreign.json().error).toEqual({ code: 'not_found', message: '未找到企业', details: { entity: 'enterprise', id: other.id } });
     expect((await call({ method: 'GET', url: `/api/enterprises/${other.id}/history` })).statusCode).toBe(404);
     expect((await call({ method: 'GET', url: `/api/enterprises/${own.id}/history` })).statusCode).toBe(200);
+    // The own history shows what changed and who changed it, not officials' addresses or why
+    // an official looked at the contact's phone.
+    expect((await adminCall({ method: 'POST', url: `/api/enterprises/${own.id}/actions/reveal-phone`, payload: { reason: '核实复工联系人' } })).statusCode).toBe(200);
+    expect((await adminCall({ method: 'PATCH', url: `/api/enterprises/${own.id}`, payload: { employees: 77 } })).statusCode).toBe(200);
+    const staffView = (await adminCall({ method: 'GET', url: `/api/enterprises/${own.id}/history` })).json();
+    expect(staffView.map((h: { action: string }) => h.action)).toEqual(['enterprise.update', 'enterprise.reveal_phone', 'enterprise.create']);
+    expect(staffView[0].ip).not.toBeNull();
+    const history = (await call({ method: 'GET', url: `/api/enterprises/${own.id}/history` })).json();
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['enterprise.update', 'enterprise.create']);
+    expect(history.every((h: { ip: unknown; requestId: unknown }) => h.ip === null && h.requestId === null)).toBe(true);
 
     const create = await call({ method: 'POST', url: '/api/enterprises', payload: { creditCode: validCreditCode(), name: '自建公司' } });
     expect(create.statusCode).toBe(403);

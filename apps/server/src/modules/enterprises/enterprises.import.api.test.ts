@@ -297,6 +297,15 @@ describe('files that are not workbooks', () => {
     expect(await countRows(t.deps.database, 'enterprises', zone.id)).toBe(0);
   });
 
+  it('refuses it with 413 also when the limit falls exactly at the end of a chunk', async () => {
+    const { call } = await newAdmin(t.app, t.services);
+    // 20 MB is 20 chunks of 1 MB: the parser cuts the file off without handing over another chunk.
+    const body = streamedZerosUpload(200 * 1024 * 1024, { chunkSize: 1024 * 1024 });
+    const res = await call({ method: 'POST', url: '/api/enterprises/import?dryRun=true', payload: body.payload, headers: body.headers });
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json().error).toEqual({ code: 'payload_too_large', message: '上传内容过大（上限 20 MB）' });
+  });
+
   it('a workbook can be read back by the test helper (sanity of the builder)', async () => {
     const sheet = await readXlsx(await xlsxOf(['a', 'b'], [[1, 'x'], [null, 'y']]));
     expect(sheet).toEqual({ sheetNames: ['Sheet1'], header: ['a', 'b'], rows: [['1', 'x'], ['', 'y']] });

@@ -9,6 +9,7 @@ import { readProgress } from '../../platform/progress.js';
 import { errors, importRoutes, progressKey, sendXlsx, typed } from '../../platform/routes.js';
 import type { Services } from '../../services.js';
 import { ENTERPRISE_COLUMNS, exportColumns } from './enterprises.sheet.js';
+import { visibleEnterpriseIds } from './enterprises.policy.js';
 
 const Progress = z.object({ phase: z.enum(['reading', 'checking', 'saving', 'done']), processed: z.number(), total: z.number() });
 
@@ -66,7 +67,7 @@ export async function enterpriseRoutes(app: FastifyInstance, { services }: { ser
     handler: async (req) => {
       const ctx = requireCtx(req);
       await svc.get(ctx, req.params.id);
-      return services.audit.historyOf(ctx, 'enterprise', req.params.id);
+      return services.audit.historyOf(ctx, 'enterprise', req.params.id, { forEnterpriseUser: visibleEnterpriseIds(ctx.actor) !== null });
     },
   });
   api.post('/api/enterprises/:id/actions/reveal-phone', {

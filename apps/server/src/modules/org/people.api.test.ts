@@ -69,6 +69,13 @@ describe('users', () => {
     const ok = await call({ method: 'POST', url: '/api/users', payload: { username: 'qiye01', displayName: '企业联络员', roles: ['enterprise_user'], enterpriseId: e.id } });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ enterpriseId: e.id, enterpriseName: '联络公司' });
+    // An enterprise user seeing the whole zone as staff would defeat the point: one or the other.
+    const both = await call({ method: 'PATCH', url: `/api/users/${ok.json().id}`, payload: { roles: ['enterprise_user', 'commissioner'] } });
+    expect(both.statusCode).toBe(422);
+    expect(both.json().error).toMatchObject({ code: 'rule.enterprise_role_alone', details: { field: 'roles' } });
+    const weak = await call({ method: 'POST', url: `/api/users/${ok.json().id}/actions/reset-password`, payload: { password: 'onlyletters' } });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.details).toEqual([{ path: 'password', message: '密码至少 10 位，且须同时包含字母和数字' }]);
     const unlink = await call({ method: 'PATCH', url: `/api/users/${ok.json().id}`, payload: { enterpriseId: null } });
     expect(unlink.statusCode).toBe(422);
     expect(unlink.json().error.code).toBe('rule.enterprise_role_needs_enterprise');

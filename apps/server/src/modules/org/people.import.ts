@@ -12,6 +12,8 @@ import type { EnterpriseLookup } from './org.ports.js';
 import { mayHoldAssignment } from './org.policy.js';
 import { makeParksRepo } from './parks.repo.js';
 import { makeUsersRepo } from './users.repo.js';
+import { makeZonesRepo } from './zones.repo.js';
+import { RuleError } from '../../platform/errors.js';
 
 export const USER_COLUMNS: SheetColumn[] = [
   { key: 'username', zh: '用户名', en: 'Username', required: true, width: 16, hint: ['3–64 位字母、数字、点、下划线或短横线', '3–64 letters, digits, dots, underscores or hyphens'], example: 'zhangwei' },
@@ -91,7 +93,9 @@ export function userImportSpec({ database, clock }: Deps, enterprises: () => Ent
         if (v.enterpriseId && !enterpriseByCode.has(v.enterpriseId)) fail(p.row, 'enterprise', 'import.unknown_enterprise', { value: v.enterpriseId });
         const old = existing.get(v.username);
         const enterpriseAfter = v.present.has('enterprise') ? v.enterpriseId : (old?.enterprise_id ?? null);
-        if (v.roles.some((role) => ENTERPRISE_ROLES.includes(role)) && !enterpriseAfter) fail(p.row, 'enterprise', 'rule.enterprise_role_needs_enterprise');
+        const isEnterprise = v.roles.some((role) => ENTERPRISE_ROLES.includes(role));
+        if (isEnterprise && !enterpriseAfter) fail(p.row, 'enterprise', 'rule.enterprise_role_needs_enterprise');
+        if (isEnterprise && v.roles.some((role) => !ENTERPRISE_ROLES.includes(role))) fail(p.row, 'roles', 'rule.enterprise_role_alone');
         if (old && old.roles.includes('platform_admin')) fail(p.row, 'roles', 'import.platform_admin');
         // Who stays an active zone admin after this file.
         if (old) {
@@ -130,6 +134,9 @@ export function userImportSpec({ database, clock }: Deps, enterprises: () => Ent
           audits.push({ action: 'user.import_update', entityType: 'user', entityId: old.id, before: { displayName: old.display_name, roles: old.roles, status: old.status }, after: { displayName: v.displayName, roles: v.roles, status: v.status ?? old.status } });
         }
       }
+      // Re-checked under the zone lock: a concurrent change may have removed the other admins.
+      await makeZonesRepo(trx).lock(ctx.zoneId);
+      if ((await repo.activeAdminIds(ctx.zoneId)).length === 0) throw new RuleError('rule.last_admin', {}, { field: 'roles' });
       await recordAuditMany(trx, clock, ctx, audits);
       // New users' generated passwords are shown once, to the importing admin only.
       return { credentials };

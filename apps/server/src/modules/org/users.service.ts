@@ -50,6 +50,8 @@ export function makeUsersService({ database, clock }: Deps, enterprises: () => E
 
   async function assertEnterprise(ctx: Ctx, roles: readonly Role[], enterpriseId: string | null | undefined) {
     const needs = roles.some((r) => ENTERPRISE_ROLES.includes(r));
+    // Staff see the whole zone, enterprise users only their own enterprise: never both at once.
+    if (needs && roles.some((r) => !ENTERPRISE_ROLES.includes(r))) throw new RuleError('rule.enterprise_role_alone', {}, { field: 'roles' });
     if (needs && !enterpriseId) throw new RuleError('rule.enterprise_role_needs_enterprise', {}, { field: 'enterpriseId' });
     if (enterpriseId && (await enterprises().names(ctx.zoneId, [enterpriseId])).size === 0) {
       throw new RuleError('rule.cross_zone_reference', { field: 'enterpriseId' }, { field: 'enterpriseId' });
