@@ -133,5 +133,7 @@ export async function templateBuffer(
   for (const c of columns) {
     help.addRow([headerOf(c, lang), c.required ? (zh ? '是' : 'yes') : '', c.hint ? c.hint[zh ? 0 : 1] : '', c.example ?? '']);
   }
+  help.addRow([]);
+  help.addRow([zh ? '说明' : 'Note', '', zh ? '已有记录按第一列匹配并更新；更新时空白单元格保持原值不变。先“检查”再“确认导入”，有任何错误行则整份文件都不导入。' : 'Existing records are matched by the first column and updated; empty cells leave their values unchanged. Check first, then confirm: one bad row means nothing from the file is imported.']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

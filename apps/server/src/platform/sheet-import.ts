@@ -41,12 +41,17 @@ export type ImportSpec<T, Existing> = {
   maxRows?: number;
   /** Loads what rows are checked against (names → ids); runs once before the rows. */
   prepare(ctx: Ctx): Promise<void>;
-  /** One row → a value, or undefined after calling `fail` for each problem. */
+  /**
+   * One row → a value, after calling `fail` for each problem. A value returned with problems is
+   * still checked for duplicates and across rows (so one pass names every bad cell) but never
+   * written; return undefined when the row cannot even be keyed.
+   */
   parse(r: RowReader, ctx: Ctx): T | undefined;
   /** The natural key (credit code, name, username…): duplicates in one file are refused. */
   keyOf(value: T): string;
-  /** Column named in the duplicate-row error. */
+  /** Column named in the duplicate-row error, and its message (default import.duplicate_row). */
   keyColumn: string;
+  duplicateMessage?: string;
   /** Records that already exist, by key: they are updated, the rest created. */
   existing(ctx: Ctx, keys: string[]): Promise<Map<string, Existing>>;
   /** Checks across rows (references to other rows of the file, at most one primary…). */
@@ -89,7 +94,6 @@ export async function runSheetImport<T, E>(
   const firstRowOf = new Map<string, number>();
   rows.forEach((sheetRow, index) => {
     if (index % 500 === 0) reportProgress(opts.jobKey, { phase: 'checking', processed: index, total: rows.length });
-    const before = errors.length;
     const reader: RowReader = {
       row: sheetRow.row,
       cell: (k) => sheetRow.cells.get(k) ?? '',
@@ -104,11 +108,12 @@ export async function runSheetImport<T, E>(
       },
     };
     const value = spec.parse(reader, ctx);
-    if (value === undefined || errors.length > before) return;
+    if (value === undefined) return;
     const key = spec.keyOf(value);
+    if (!key) return;
     const first = firstRowOf.get(key);
     if (first !== undefined) {
-      fail(sheetRow.row, spec.keyColumn, 'import.duplicate_row', { row: first });
+      fail(sheetRow.row, spec.keyColumn, spec.duplicateMessage ?? 'import.duplicate_row', { row: first });
       return;
     }
     firstRowOf.set(key, sheetRow.row);

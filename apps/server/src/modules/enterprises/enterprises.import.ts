@@ -1,15 +1,13 @@
-// Excel import of enterprises: parse → check every row (nothing written) → in one transaction
-// create or update by credit code. Any bad row means nothing is written (all or nothing).
-import { EnterpriseInput, INDUSTRY_CODES, INDUSTRY_SECTIONS, translate, type ImportResult, type IndustrySection, type Lang } from '@shuangsheng/contracts';
+// Excel import of enterprises on the shared import engine: create or update by credit code; a
+// leading enterprise may be in the zone or anywhere in the same file.
+import { EnterpriseInput, INDUSTRY_CODES, INDUSTRY_SECTIONS, type ImportResult, type IndustrySection } from '@shuangsheng/contracts';
 import type { EnterprisesTable } from '../../db/schema.js';
 import { recordAuditMany, type AuditEntry } from '../../platform/audit.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { headerOf, readSheet } from '../../platform/excel.js';
 import { newId } from '../../platform/ids.js';
 import { maskPhone } from '../../platform/pii.js';
-import { reportProgress } from '../../platform/progress.js';
+import { parseAmount, parseYesNo, runSheetImport, type ImportSpec } from '../../platform/sheet-import.js';
 import { rethrowUnique } from '../../platform/tx.js';
-import { describeIssue } from '../../platform/validation.js';
 import type { OrgServices } from '../org/org.services.js';
 import { ENTERPRISE_COLUMNS, fenOfWan } from './enterprises.sheet.js';
 import { auditShape, type EnterprisesService } from './enterprises.service.js';
@@ -17,8 +15,8 @@ import { makeEnterprisesRepo } from './enterprises.repo.js';
 
 export const IMPORT_MAX_ROWS = 20_000;
 
-type RowError = ImportResult['errors'][number];
-type Planned = { row: number; input: EnterpriseInput; present: Set<keyof EnterpriseInput>; leadingCode: string | null; existing: EnterprisesTable | undefined };
+/** One row: the checked input (or null when it did not pass), what the sheet had, the leader named. */
+type Row = { code: string; input: EnterpriseInput | null; present: Set<keyof EnterpriseInput>; leadingCode: string | null };
 
 /** Schema field → sheet column, to name the column of a validation issue. */
 const FIELD_COLUMN: Record<string, string> = {
@@ -53,22 +51,6 @@ const COLUMN_FIELDS: Record<string, (keyof EnterpriseInput)[]> = {
   address: ['address'],
 };
 
-const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', 'x']);
-const NO = new Set(['否', 'n', 'no', 'false', '0', '']);
-
-function parseBool(v: string): boolean | null {
-  const s = v.trim().toLowerCase();
-  if (YES.has(s)) return true;
-  if (NO.has(s)) return false;
-  return null;
-}
-
-function parseNumber(v: string): number | null {
-  const s = v.replace(/[,，\s]/g, '');
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
-  return Number(s);
-}
-
 function parseIndustry(v: string): IndustrySection | null {
   const s = v.trim();
   const upper = s.toUpperCase();
@@ -80,162 +62,143 @@ function parseIndustry(v: string): IndustrySection | null {
   return null;
 }
 
-export function makeEnterpriseImport(deps: Deps, enterprises: EnterprisesService, org: OrgServices) {
+function enterpriseSpec(deps: Deps, enterprises: EnterprisesService, org: OrgServices): ImportSpec<Row, EnterprisesTable> {
   const { database, clock } = deps;
+  let parkByName = new Map<string, string>();
+  let buildingByPark = new Map<string, string>();
+  let gridByCode = new Map<string, string>();
+  let leadingInZone = new Map<string, string>();
 
-  async function run(ctx: Ctx, buffer: Buffer, opts: { dryRun: boolean; jobKey?: string | undefined }): Promise<ImportResult> {
-    const lang: Lang = ctx.lang;
-    const column = (key: string) => headerOf(ENTERPRISE_COLUMNS.find((c) => c.key === key)!, lang);
-    const errors: RowError[] = [];
-    const fail = (row: number, key: string, messageKey: string, params: Record<string, string | number> = {}) =>
-      errors.push({ row, column: column(key), message: translate(lang, messageKey, params) });
-
-    reportProgress(opts.jobKey, { phase: 'reading', processed: 0, total: 0 });
-    const { rows, missing } = await readSheet(buffer, ENTERPRISE_COLUMNS, IMPORT_MAX_ROWS);
-    if (missing.length > 0) {
-      return { dryRun: opts.dryRun, created: 0, updated: 0, errors: missing.map((m) => ({ row: 1, column: m, message: translate(lang, 'import.missing_column', { column: m }) })) };
-    }
-    if (rows.length === 0) return { dryRun: opts.dryRun, created: 0, updated: 0, errors: [{ row: 2, column: '', message: translate(lang, 'import.no_rows') }] };
-
-    const [parks, buildings, grid] = await Promise.all([org.parks.byName(ctx.zoneId), org.buildings.allInZone(ctx.zoneId), org.grid.loadAll(ctx.zoneId)]);
-    const parkByName = new Map(parks.map((p) => [p.name, p.id]));
-    const buildingByPark = new Map(buildings.map((b) => [`${b.park_id}\u0000${b.name}`, b]));
-    const gridByCode = new Map(grid.map((g) => [g.code, g.id]));
-    const codesInFile = rows.map((r) => (r.cells.get('creditCode') ?? '').toUpperCase()).filter(Boolean);
-    const existing = new Map((await enterprises.repo.byCreditCodes(ctx.zoneId, [...new Set(codesInFile)])).map((e) => [e.credit_code, e]));
-
-    const planned: Planned[] = [];
-    const firstRowOf = new Map<string, number>();
-    // Every row's leading code is checked, also on rows with other errors, so one pass names them all.
-    const leadingRefs: { row: number; code: string; self: string }[] = [];
-    rows.forEach((r, index) => {
-      if (index % 500 === 0) reportProgress(opts.jobKey, { phase: 'checking', processed: index, total: rows.length });
-      const cell = (k: string) => r.cells.get(k) ?? '';
-      const has = (k: string) => r.cells.has(k) && cell(k) !== '';
-      const before = errors.length;
-      const input: Record<string, unknown> = { creditCode: cell('creditCode'), name: cell('name') };
-      if (has('park')) {
-        const parkId = parkByName.get(cell('park'));
-        if (!parkId) fail(r.row, 'park', 'import.unknown_park', { value: cell('park') });
+  return {
+    columns: ENTERPRISE_COLUMNS,
+    maxRows: IMPORT_MAX_ROWS,
+    keyColumn: 'creditCode',
+    duplicateMessage: 'import.duplicate_in_file',
+    async prepare(ctx) {
+      const [parks, buildings, grid] = await Promise.all([org.parks.byName(ctx.zoneId), org.buildings.allInZone(ctx.zoneId), org.grid.loadAll(ctx.zoneId)]);
+      parkByName = new Map(parks.map((p) => [p.name, p.id]));
+      buildingByPark = new Map(buildings.map((b) => [`${b.park_id}\u0000${b.name}`, b.id]));
+      gridByCode = new Map(grid.map((g) => [g.code, g.id]));
+    },
+    parse(r) {
+      const input: Record<string, unknown> = { creditCode: r.cell('creditCode'), name: r.cell('name') };
+      if (r.has('park')) {
+        const parkId = parkByName.get(r.cell('park'));
+        if (!parkId) r.fail('park', 'import.unknown_park', { value: r.cell('park') });
         input.parkId = parkId ?? null;
       }
-      if (has('building')) {
-        const b = input.parkId ? buildingByPark.get(`${input.parkId as string}\u0000${cell('building')}`) : undefined;
-        if (!b) fail(r.row, 'building', 'import.unknown_building', { value: cell('building') });
-        input.buildingId = b?.id ?? null;
+      if (r.has('building')) {
+        const id = input.parkId ? buildingByPark.get(`${input.parkId as string}\u0000${r.cell('building')}`) : undefined;
+        if (!id) r.fail('building', 'import.unknown_building', { value: r.cell('building') });
+        input.buildingId = id ?? null;
       }
-      if (has('gridCode')) {
-        const g = gridByCode.get(cell('gridCode'));
-        if (!g) fail(r.row, 'gridCode', 'import.unknown_grid', { value: cell('gridCode') });
-        input.gridUnitId = g ?? null;
+      if (r.has('gridCode')) {
+        const id = gridByCode.get(r.cell('gridCode'));
+        if (!id) r.fail('gridCode', 'import.unknown_grid', { value: r.cell('gridCode') });
+        input.gridUnitId = id ?? null;
       }
-      if (has('industry')) {
-        const ind = parseIndustry(cell('industry'));
-        if (!ind) fail(r.row, 'industry', 'v.enum', { values: 'A–T' });
-        input.industry = ind;
+      if (r.has('industry')) {
+        const industry = parseIndustry(r.cell('industry'));
+        if (!industry) r.fail('industry', 'v.enum', { values: 'A–T' });
+        input.industry = industry;
       }
       for (const [k, field] of [['outputWan', 'outputLastYearFen'], ['taxWan', 'taxLastYearFen']] as const) {
-        if (!has(k)) continue;
-        const n = parseNumber(cell(k));
-        if (n === null) fail(r.row, k, 'import.bad_number');
+        if (!r.has(k)) continue;
+        const n = parseAmount(r.cell(k));
+        if (n === null) r.fail(k, 'import.bad_number');
         else input[field] = fenOfWan(n);
       }
       for (const k of ['aboveScale', 'cityMonitored'] as const) {
-        const b = parseBool(cell(k));
-        if (b === null) fail(r.row, k, 'import.bad_bool');
+        const b = parseYesNo(r.cell(k));
+        if (b === null) r.fail(k, 'import.bad_bool');
         input[k] = b ?? false;
       }
-      if (has('employees')) {
-        const n = parseNumber(cell('employees'));
-        if (n === null || !Number.isInteger(n)) fail(r.row, 'employees', 'v.integer');
+      if (r.has('employees')) {
+        const n = parseAmount(r.cell('employees'));
+        if (n === null || !Number.isInteger(n)) r.fail('employees', 'v.integer');
         else input.employees = n;
       }
-      for (const k of ['legalRepresentative', 'contactName', 'address'] as const) if (has(k)) input[k] = cell(k);
+      for (const k of ['legalRepresentative', 'contactName', 'address'] as const) if (r.has(k)) input[k] = r.cell(k);
       // A masked number from an export means "unchanged".
-      if (has('contactPhone') && !cell('contactPhone').includes('*')) input.contactPhone = cell('contactPhone');
+      const phoneMasked = r.cell('contactPhone').includes('*');
+      if (r.has('contactPhone') && !phoneMasked) input.contactPhone = r.cell('contactPhone');
 
       const parsed = EnterpriseInput.safeParse(input, { reportInput: true });
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const d = describeIssue(issue, lang);
-          const key = FIELD_COLUMN[String(issue.path[0])] ?? 'creditCode';
-          if (!errors.some((e) => e.row === r.row && e.column === column(key))) errors.push({ row: r.row, column: column(key), message: d.message });
+      if (!parsed.success) r.failIssues(parsed.error.issues, (f) => FIELD_COLUMN[f] ?? 'creditCode');
+      const present = new Set(columnFieldsOf(r));
+      if (!r.present('contactPhone') || phoneMasked) present.delete('contactPhone');
+      return {
+        code: parsed.success ? parsed.data.creditCode : String(input.creditCode).toUpperCase(),
+        input: parsed.success ? parsed.data : null,
+        present,
+        leadingCode: r.has('leadingCreditCode') ? r.cell('leadingCreditCode').toUpperCase() : null,
+      };
+    },
+    keyOf: (v) => v.code,
+    async existing(ctx, keys) {
+      return new Map((await enterprises.repo.byCreditCodes(ctx.zoneId, [...new Set(keys)])).map((e) => [e.credit_code, e]));
+    },
+    async crossCheck(ctx, planned, _existing, fail) {
+      // Every row's leader is checked, also on rows with other errors, so one pass names them all.
+      const inFile = new Set(planned.map((p) => p.key));
+      const codes = [...new Set(planned.flatMap((p) => (p.value.leadingCode ? [p.value.leadingCode] : [])))];
+      leadingInZone = new Map((await enterprises.repo.byCreditCodes(ctx.zoneId, codes)).map((e) => [e.credit_code, e.id]));
+      for (const p of planned) {
+        const lead = p.value.leadingCode;
+        if (!lead) continue;
+        if (lead === p.key) fail(p.row, 'leadingCreditCode', 'rule.leading_self');
+        else if (!leadingInZone.has(lead) && !inFile.has(lead)) fail(p.row, 'leadingCreditCode', 'import.unknown_leading', { value: lead });
+      }
+    },
+    async commit(trx, ctx, planned, existing) {
+      const repo = makeEnterprisesRepo(trx, database.dialect);
+      const now = clock.now();
+      const idOf = new Map<string, string>(leadingInZone);
+      const inserts: EnterprisesTable[] = [];
+      const audits: AuditEntry[] = [];
+      for (const { key, value } of planned) {
+        const old = existing.get(key);
+        const id = old?.id ?? newId();
+        idOf.set(key, id);
+        if (!old) {
+          inserts.push(enterprises.toRow(ctx.zoneId, id, { ...value.input!, leadingEnterpriseId: null }, now));
+          audits.push({ action: 'enterprise.import_create', entityType: 'enterprise', entityId: id, after: auditShape(value.input!) });
         }
       }
-      const code = String(parsed.success ? parsed.data.creditCode : input.creditCode).toUpperCase();
-      const first = firstRowOf.get(code);
-      if (code && first !== undefined) fail(r.row, 'creditCode', 'import.duplicate_in_file', { row: first });
-      else if (code) firstRowOf.set(code, r.row);
-      if (has('leadingCreditCode')) leadingRefs.push({ row: r.row, code: cell('leadingCreditCode').toUpperCase(), self: code });
-      if (errors.length > before || !parsed.success) return;
-      const present = new Set([...r.cells.keys()].flatMap((k) => COLUMN_FIELDS[k] ?? []));
-      if (!r.cells.has('contactPhone') || cell('contactPhone').includes('*')) present.delete('contactPhone');
-      planned.push({ row: r.row, input: parsed.data, present, leadingCode: has('leadingCreditCode') ? cell('leadingCreditCode').toUpperCase() : null, existing: existing.get(parsed.data.creditCode) });
-    });
-
-    // Leading enterprises may be in the zone already or further down this file.
-    const leadingCodes = [...new Set(leadingRefs.map((l) => l.code))];
-    const leadingExisting = new Map((await enterprises.repo.byCreditCodes(ctx.zoneId, leadingCodes)).map((e) => [e.credit_code, e.id]));
-    for (const l of leadingRefs) {
-      if (l.code === l.self) fail(l.row, 'leadingCreditCode', 'rule.leading_self');
-      else if (!leadingExisting.has(l.code) && !firstRowOf.has(l.code)) fail(l.row, 'leadingCreditCode', 'import.unknown_leading', { value: l.code });
-    }
-
-    errors.sort((a, b) => a.row - b.row);
-    const created = planned.filter((p) => !p.existing).length;
-    const updated = planned.length - created;
-    if (errors.length > 0) {
-      reportProgress(opts.jobKey, { phase: 'done', processed: rows.length, total: rows.length });
-      return { dryRun: opts.dryRun, created: 0, updated: 0, errors };
-    }
-    if (opts.dryRun) {
-      reportProgress(opts.jobKey, { phase: 'done', processed: rows.length, total: rows.length });
-      return { dryRun: true, created, updated, errors: [] };
-    }
-
-    reportProgress(opts.jobKey, { phase: 'saving', processed: rows.length, total: rows.length });
-    const now = clock.now();
-    const idOf = new Map<string, string>(leadingExisting);
-    const inserts: EnterprisesTable[] = [];
-    const audits: AuditEntry[] = [];
-    for (const p of planned) {
-      const id = p.existing?.id ?? newId();
-      idOf.set(p.input.creditCode, id);
-      if (!p.existing) {
-        inserts.push(enterprises.toRow(ctx.zoneId, id, { ...p.input, leadingEnterpriseId: null }, now));
-        audits.push({ action: 'enterprise.import_create', entityType: 'enterprise', entityId: id, after: auditShape(p.input) });
-      }
-    }
-    await database.db
-      .transaction()
-      .execute(async (trx) => {
-        const repo = makeEnterprisesRepo(trx, database.dialect);
-        await repo.insert(inserts);
-        for (const p of planned) {
-          const id = idOf.get(p.input.creditCode)!;
-          const leadingId = p.leadingCode ? idOf.get(p.leadingCode)! : null;
-          if (p.existing) {
-            const patch: Record<string, unknown> = {};
-            for (const f of p.present) patch[f] = f === 'leadingEnterpriseId' ? leadingId : (p.input[f] ?? null);
-            if (p.present.has('buildingId') && !p.present.has('parkId')) delete patch.buildingId;
-            await repo.update(ctx.zoneId, id, enterprises.patchToSet(patch, now));
-            audits.push({
-              action: 'enterprise.import_update',
-              entityType: 'enterprise',
-              entityId: id,
-              after: { ...auditShape(patch), contactPhone: patch.contactPhone ? maskPhone(patch.contactPhone as string) : undefined },
-            });
-          } else if (leadingId) {
-            await repo.update(ctx.zoneId, id, { leading_enterprise_id: leadingId });
-          }
+      await repo.insert(inserts);
+      // Updates, and leaders named by code, once every row has its id.
+      for (const { key, value } of planned) {
+        const id = idOf.get(key)!;
+        const leadingId = value.leadingCode ? idOf.get(value.leadingCode)! : null;
+        if (existing.has(key)) {
+          const patch: Record<string, unknown> = {};
+          for (const f of value.present) patch[f] = f === 'leadingEnterpriseId' ? leadingId : (value.input![f] ?? null);
+          if (value.present.has('buildingId') && !value.present.has('parkId')) delete patch.buildingId;
+          await repo.update(ctx.zoneId, id, enterprises.patchToSet(patch, now));
+          audits.push({
+            action: 'enterprise.import_update',
+            entityType: 'enterprise',
+            entityId: id,
+            after: { ...auditShape(patch), contactPhone: patch.contactPhone ? maskPhone(patch.contactPhone as string) : undefined },
+          });
+        } else if (leadingId) {
+          await repo.update(ctx.zoneId, id, { leading_enterprise_id: leadingId });
         }
-        await recordAuditMany(trx, clock, ctx, audits);
-      })
-      .catch((e) => rethrowUnique(e, 'creditCode', ''));
-    reportProgress(opts.jobKey, { phase: 'done', processed: rows.length, total: rows.length });
-    return { dryRun: false, created, updated, errors: [] };
-  }
+      }
+      await recordAuditMany(trx, clock, ctx, audits);
+    },
+  };
+}
 
-  return { run };
+/** The input fields whose columns the sheet has. */
+function columnFieldsOf(r: { present(k: string): boolean }): (keyof EnterpriseInput)[] {
+  return Object.entries(COLUMN_FIELDS).flatMap(([column, fields]) => (r.present(column) ? fields : []));
+}
+
+export function makeEnterpriseImport(deps: Deps, enterprises: EnterprisesService, org: OrgServices) {
+  return {
+    run: (ctx: Ctx, buffer: Buffer, opts: { dryRun: boolean; jobKey?: string | undefined }): Promise<ImportResult> =>
+      runSheetImport(deps.database, enterpriseSpec(deps, enterprises, org), ctx, buffer, opts).catch((e) => rethrowUnique(e, 'creditCode', '')),
+  };
 }
 export type EnterpriseImport = ReturnType<typeof makeEnterpriseImport>;
