@@ -2,16 +2,7 @@
 // an exported file imports again unchanged.
 import { INDUSTRY_SECTIONS, type Enterprise, type Lang } from '@shuangsheng/contracts';
 import type { Column } from '../../platform/excel.js';
-
-export type SheetColumn = {
-  key: string;
-  zh: string;
-  en: string;
-  required?: boolean;
-  hint?: [string, string];
-  example?: string;
-  width?: number;
-};
+import type { SheetColumn } from '../../platform/sheet-import.js';
 
 export const ENTERPRISE_COLUMNS: SheetColumn[] = [
   { key: 'creditCode', zh: '统一社会信用代码', en: 'Unified social credit code', required: true, width: 22, hint: ['18 位，末位为校验位', '18 characters, the last a check character'], example: '91510300MA62K1XQ4N' },
