@@ -1,6 +1,6 @@
 // The signed-in frame: collapsible side menu filtered by permissions, header with the zone,
 // language switch and the user's menu; the page below. Collapsed by default on tablets.
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd';
@@ -11,11 +11,12 @@ import { api, ApiError } from '../api/client';
 import { ErrorState, PageSkeleton } from '../components/PageStates';
 import { LANGUAGES, setLanguage } from '../i18n';
 import type { Lang } from '../lib/format';
-import { ChangePasswordModal } from './ChangePasswordModal';
 import { enterpriseMenu, MENU, selectedKey, type MenuEntry } from './menu';
 import { isEnterpriseOnly, useMe } from './session';
 
 const { Header, Sider, Content } = Layout;
+// Loaded when first opened; it pulls the password rule from contracts.
+const ChangePasswordModal = lazy(() => import('./ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })));
 const HEADER_HEIGHT = 56;
 
 export function AppLayout() {
@@ -160,7 +161,11 @@ function Frame({ me }: { me: Me }) {
           </Suspense>
         </Content>
       </Layout>
-      <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
+      {pwOpen ? (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open onClose={() => setPwOpen(false)} />
+        </Suspense>
+      ) : null}
     </Layout>
   );
 }

@@ -21,6 +21,13 @@ const UsersPage = lazy(() => import('../modules/org/pages/UsersPage'));
 const TeamsPage = lazy(() => import('../modules/org/pages/TeamsPage'));
 const AssignmentsPage = lazy(() => import('../modules/org/pages/AssignmentsPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const orgImport = (name: 'ParksImportPage' | 'BuildingsImportPage' | 'GridImportPage' | 'UsersImportPage' | 'AssignmentsImportPage') =>
+  lazy(() => import('../modules/org/pages/OrgImportPage').then((m) => ({ default: m[name] })));
+const ParksImportPage = orgImport('ParksImportPage');
+const BuildingsImportPage = orgImport('BuildingsImportPage');
+const GridImportPage = orgImport('GridImportPage');
+const UsersImportPage = orgImport('UsersImportPage');
+const AssignmentsImportPage = orgImport('AssignmentsImportPage');
 
 /** A lazily loaded page behind the permission it needs. */
 function page(Page: ComponentType, permission?: Permission): ReactNode {
@@ -63,11 +70,16 @@ export const router = createBrowserRouter([
       { path: 'enterprises/import', element: page(EnterpriseImportPage, 'enterprises.import') },
       { path: 'enterprises/:id', element: page(EnterpriseProfilePage, 'enterprises.read') },
       { path: 'parks', element: page(ParksPage, 'org.read') },
+      { path: 'parks/import', element: page(ParksImportPage, 'org.write') },
       { path: 'buildings', element: page(BuildingsPage, 'org.read') },
+      { path: 'buildings/import', element: page(BuildingsImportPage, 'org.write') },
       { path: 'grid', element: page(GridPage, 'org.read') },
+      { path: 'grid/import', element: page(GridImportPage, 'org.write') },
       { path: 'users', element: page(UsersPage, 'users.read') },
+      { path: 'users/import', element: page(UsersImportPage, 'users.manage') },
       { path: 'teams', element: page(TeamsPage, 'org.read') },
       { path: 'assignments', element: page(AssignmentsPage, 'assignments.read') },
+      { path: 'assignments/import', element: page(AssignmentsImportPage, 'assignments.write') },
       { path: 'audit', element: page(AuditPage, 'audit.read') },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -3,7 +3,7 @@
 // server works, its progress is polled every 500 ms under a job id the client chose.
 import { useEffect, useRef, useState } from 'react';
 import { CheckCircleOutlined, DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Progress, Result, Steps, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Progress, Result, Steps, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ImportResult } from '@shuangsheng/contracts';
@@ -21,12 +21,15 @@ type Props = {
   backTo: { path: string; label: string };
   /** Called after rows were written, e.g. to refresh lists. */
   onImported?: () => void;
+  /** What the template holds and how rows match existing records. */
+  description?: string;
 };
 
 export const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function ImportWizard({ templatePath, importPath, progressPath, backTo, onImported }: Props) {
+export function ImportWizard({ templatePath, importPath, progressPath, backTo, onImported, description }: Props) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const showError = useApiError();
   const input = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>('idle');
@@ -126,7 +129,7 @@ export function ImportWizard({ templatePath, importPath, progressPath, backTo, o
 
       {phase !== 'done' ? (
         <Flex vertical gap={16}>
-          <Alert type="info" showIcon title={t('importWizard.templateDesc')} />
+          <Alert type="info" showIcon title={description ?? t('importWizard.templateDescGeneric')} />
           <Flex gap={8} wrap>
             <Button icon={<DownloadOutlined />} onClick={() => void getTemplate()} loading={templateBusy} data-testid="import-template">
               {t('importWizard.downloadTemplate')}
@@ -216,6 +219,36 @@ export function ImportWizard({ templatePath, importPath, progressPath, backTo, o
             </Flex>
           }
         />
+      ) : null}
+
+      {phase === 'done' && result?.credentials?.length ? (
+        <div data-testid="import-credentials">
+          <Alert type="warning" showIcon title={t('importWizard.credentialsTitle', { count: result.credentials.length })} style={{ marginBottom: 12 }} />
+          <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+            <Button
+              onClick={() =>
+                void navigator.clipboard
+                  .writeText(result.credentials!.map((c) => `${c.username}\t${c.password}`).join('\n'))
+                  .then(
+                    () => void message.success(t('common.copied')),
+                    () => void message.warning(t('common.copyFailed')),
+                  )
+              }
+            >
+              {t('importWizard.copyAll')}
+            </Button>
+          </Flex>
+          <Table
+            size="small"
+            rowKey="username"
+            dataSource={result.credentials}
+            pagination={false}
+            columns={[
+              { title: t('users.username'), dataIndex: 'username', render: (v: string) => <code>{v}</code> },
+              { title: t('users.password'), dataIndex: 'password', render: (v: string) => <Typography.Text code copyable>{v}</Typography.Text> },
+            ]}
+          />
+        </div>
       ) : null}
     </Card>
   );

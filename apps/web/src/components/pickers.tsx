@@ -172,14 +172,14 @@ export function GridTreeSelect(props: { value?: string | null; onChange?: (v: st
   );
 }
 
-export function RoleSelect(props: Omit<SelectProps<Role[] | Role>, 'options'> & { exclude?: Role[] }) {
+export function RoleSelect(props: Omit<SelectProps<Role[] | Role>, 'options'> & { exclude?: Role[]; disabledRoles?: Role[] }) {
   const { t } = useTranslation();
-  const { exclude = [], ...rest } = props;
+  const { exclude = [], disabledRoles = [], ...rest } = props;
   return (
     <Select
       allowClear
       placeholder={t('common.select')}
-      options={ROLES.filter((r) => !exclude.includes(r)).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      options={ROLES.filter((r) => !exclude.includes(r)).map((r) => ({ value: r, label: t(`roles.${r}`), disabled: disabledRoles.includes(r) }))}
       showSearch={{ optionFilterProp: 'label' }}
       {...rest}
     />

@@ -20,6 +20,7 @@ export default function EnterpriseImportPage() {
         progressPath={(jobId) => `/api/import-progress/${jobId}`}
         backTo={{ path: '/enterprises', label: t('importWizard.backToList') }}
         onImported={() => void refreshAfterWrite(qc)}
+        description={t('importWizard.templateDesc')}
       />
     </div>
   );

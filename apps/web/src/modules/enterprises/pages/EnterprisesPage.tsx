@@ -1,13 +1,14 @@
 // 企业 The enterprise registry: search (name, credit code, phone), filters (park, building, tier,
 // industry, above-scale, city-monitored, leading enterprise), sort, paging, 新建, 导入, 导出 Excel.
 import { useState } from 'react';
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Select, Tooltip, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { INDUSTRY_CODES, INDUSTRY_SECTIONS, SCALE_TIERS, type Enterprise, type IndustrySection, type ScaleTier } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
+import { ImportButton } from '../../../components/ImportButton';
 import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
 import { BuildingSelect, EnterpriseSelect, ParkSelect } from '../../../components/pickers';
 import { formatFen, formatNumber, type Lang } from '../../../lib/format';
@@ -121,11 +122,7 @@ export default function EnterprisesPage() {
       {t('common.create')}
     </Button>
   ) : null;
-  const importButton = can('enterprises.import') ? (
-    <Button icon={<ImportOutlined />} onClick={() => void navigate('/enterprises/import')} data-testid="list-import">
-      {t('common.import')}
-    </Button>
-  ) : null;
+  const importButton = can('enterprises.import') ? <ImportButton to="/enterprises/import" /> : null;
 
   return (
     <ListPage

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { ASSIGNMENT_KINDS, type Assignment, type AssignmentKind } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
+import { ImportButton } from '../../../components/ImportButton';
 import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
 import { UserSelect } from '../../../components/pickers';
 import { DeleteButton, RowActions } from '../../../components/RowActions';
@@ -103,6 +104,7 @@ export default function AssignmentsPage() {
       extra={
         <>
           <ExportButton path="/api/assignments/export.xlsx" query={url.exportQuery} />
+          {writable ? <ImportButton to="/assignments/import" /> : null}
           {createButton}
         </>
       }

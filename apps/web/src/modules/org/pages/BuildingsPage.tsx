@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { Building } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
+import { ImportButton } from '../../../components/ImportButton';
 import { FormDialog, groupedNumber, useFormLayout } from '../../../components/FormDialog';
 import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
 import { ParkSelect } from '../../../components/pickers';
@@ -78,6 +79,7 @@ export default function BuildingsPage() {
       extra={
         <>
           <ExportButton path="/api/buildings/export.xlsx" query={url.exportQuery} />
+          {writable ? <ImportButton to="/buildings/import" /> : null}
           {createButton}
         </>
       }

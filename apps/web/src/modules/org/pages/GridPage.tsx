@@ -8,6 +8,7 @@ import { useSearchParams } from 'react-router';
 import type { GridLevel } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
+import { ImportButton } from '../../../components/ImportButton';
 import { FormDialog, useFormLayout } from '../../../components/FormDialog';
 import { PageHeader } from '../../../components/ListPage';
 import { EmptyState, ErrorState, PageSkeleton } from '../../../components/PageStates';
@@ -150,7 +151,15 @@ export default function GridPage() {
 
   return (
     <div>
-      <PageHeader title={t('grid.title')} extra={<ExportButton path="/api/grid-units/export.xlsx" query={q ? { q } : {}} />} />
+      <PageHeader
+        title={t('grid.title')}
+        extra={
+          <>
+            <ExportButton path="/api/grid-units/export.xlsx" query={q ? { q } : {}} />
+            {writable ? <ImportButton to="/grid/import" /> : null}
+          </>
+        }
+      />
       <Card styles={{ body: { padding: 16 } }}>
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
           <Input

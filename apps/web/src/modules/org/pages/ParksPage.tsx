@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { PHONE_RE, type Park } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
+import { ImportButton } from '../../../components/ImportButton';
 import { blankToNull, FormDialog, groupedNumber, useFormLayout } from '../../../components/FormDialog';
 import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
 import { MaskedValue } from '../../../components/MaskedValue';
@@ -91,6 +92,7 @@ export default function ParksPage() {
       extra={
         <>
           <ExportButton path="/api/parks/export.xlsx" query={url.exportQuery} />
+          {writable ? <ImportButton to="/parks/import" /> : null}
           {createButton}
         </>
       }

@@ -5,9 +5,10 @@ import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Popconfirm, Select, Switch, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Role, User } from '@shuangsheng/contracts';
+import { ROLES, type Role, type User } from '@shuangsheng/contracts';
 import { useCan, useSession } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
+import { ImportButton } from '../../../components/ImportButton';
 import { FormDialog, useFormLayout } from '../../../components/FormDialog';
 import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
 import { EnterpriseSelect, RoleSelect } from '../../../components/pickers';
@@ -123,6 +124,7 @@ export default function UsersPage() {
       extra={
         <>
           <ExportButton path="/api/users/export.xlsx" query={url.exportQuery} />
+          {writable ? <ImportButton to="/users/import" /> : null}
           {createButton}
         </>
       }
@@ -221,7 +223,13 @@ function UserForm({ user, onClose, onGenerated }: { user: User | null; onClose: 
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('users.roles') }) }]}>
-          <RoleSelect mode="multiple" exclude={me.roles.includes('platform_admin') ? [] : ['platform_admin']} data-testid="user-roles" />
+          <RoleSelect
+            mode="multiple"
+            exclude={me.roles.includes('platform_admin') ? [] : ['platform_admin']}
+            // An enterprise user is never also staff, and the other way round.
+            disabledRoles={needsEnterprise ? ROLES.filter((r) => r !== 'enterprise_user') : roles.length ? ['enterprise_user'] : []}
+            data-testid="user-roles"
+          />
         </Form.Item>
         {needsEnterprise ? (
           <Form.Item name="enterpriseId" label={t('users.enterprise')} rules={[{ required: true, message: t('users.enterpriseRequired') }]}>
