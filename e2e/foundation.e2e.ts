@@ -9,6 +9,7 @@ import { creditCodeCheckChar, orgCodeCheckChar } from '@shuangsheng/contracts';
 import { artifact, launchBrowser, startServer, type RunningServer } from './harness.js';
 
 function creditCode(body: string): string {
+  if (body.length !== 8) throw new Error('the organisation-code body has 8 characters');
   const first17 = `91510300${body}${orgCodeCheckChar(body)}`;
   return first17 + creditCodeCheckChar(first17);
 }
@@ -42,9 +43,9 @@ const shot = (name: string) => page.screenshot({ path: artifact(`foundation-${na
 
 describe('zone admin journey', () => {
   const parkName = 'E2E 测试园区';
-  const good1 = creditCode('MAE2E0001');
-  const good2 = creditCode('MAE2E0002');
-  const fixed3 = creditCode('MAE2E0003');
+  const good1 = creditCode('MAE2E001');
+  const good2 = creditCode('MAE2E002');
+  const fixed3 = creditCode('MAE2E003');
   const bad3 = fixed3.slice(0, 17) + (fixed3[17] === 'A' ? 'B' : 'A');
 
   it('signs in as the zone admin', async () => {
@@ -53,6 +54,9 @@ describe('zone admin journey', () => {
     await page.getByTestId('login-password').fill(server.password('admin'));
     await page.getByTestId('login-submit').click();
     await page.getByTestId('menu-enterprises').waitFor();
+    // The workbench counts the demo zone's records: 300 enterprises, 4 parks.
+    await page.getByTestId('stat-enterprises').getByText('300').waitFor();
+    await page.getByTestId('stat-parks').getByText('4').waitFor();
     await shot('01-workbench');
   });
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { ROLES, PERMISSIONS } from './access.js';
+import { PASSWORD_MIN } from './domain.js';
 
 export const LoginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
 });
 
-export const PASSWORD_MIN = 10;
 export const NewPassword = z
   .string()
   .min(PASSWORD_MIN)
@@ -25,6 +25,6 @@ export const Me = z.object({
   roles: z.array(z.enum(ROLES)),
   permissions: z.array(z.enum(PERMISSIONS)),
   enterpriseId: z.string().nullable(),
-  zone: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  zone: z.object({ id: z.string(), code: z.string(), name: z.string(), timeZone: z.string() }),
 });
 export type Me = z.infer<typeof Me>;

@@ -1,7 +1,8 @@
 // The scale tier derived from last year's output, exactly at its boundaries, and the fen ranges
 // the registry filters by, which must agree with it; plus the enterprise input schema.
 import { describe, expect, it } from 'vitest';
-import { CreditCode, EnterpriseInput, EnterprisePatch, SCALE_TIERS, TIER_MIN_FEN, tierOf, tierRange, type ScaleTier } from './enterprises.js';
+import { CreditCode, EnterpriseInput, EnterprisePatch } from './enterprises.js';
+import { SCALE_TIERS, TIER_MIN_FEN, tierOf, tierRange, type ScaleTier } from './domain.js';
 
 const YUAN = 100;
 const HUNDRED_MILLION = 100_000_000 * YUAN; // 亿元

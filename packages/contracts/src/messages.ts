@@ -56,8 +56,10 @@ const zhCN: Catalogue = {
   'auth.wrong_password': '当前密码不正确',
   'db.unavailable': '数据库暂时不可用，请稍后重试',
   'conflict.duplicate': '{field}“{value}”已存在',
+  'conflict.assignment_exists': '{value} 已负责该对象',
+  'conflict.primary_taken': '该对象刚刚有了另一位主责人，请刷新后重试',
   'conflict.in_use': '{entity}仍被引用（{detail}），不能删除',
-  'rule.cross_zone_reference': '{field} 指向的记录不存在或不属于本高新区',
+  'rule.cross_zone_reference': '{field}指向的记录不存在或不属于本高新区',
   'rule.building_not_in_park': '楼宇不属于所选园区',
   'rule.grid_depth': '网格最多四级（高新区 > 街道 > 社区/村 > 组/小区）',
   'rule.grid_root_exists': '本高新区已有根网格',
@@ -143,6 +145,8 @@ const enUS: Catalogue = {
   'auth.wrong_password': 'The current password is wrong',
   'db.unavailable': 'The database is unavailable; please retry shortly',
   'conflict.duplicate': '{field} "{value}" already exists',
+  'conflict.assignment_exists': '{value} is already responsible for this target',
+  'conflict.primary_taken': 'This target has just been given another primary; reload and try again',
   'conflict.in_use': '{entity} is still referenced ({detail}) and cannot be deleted',
   'rule.cross_zone_reference': '{field} refers to a record that does not exist in this zone',
   'rule.building_not_in_park': 'The building is not in the chosen park',
@@ -181,6 +185,29 @@ const enUS: Catalogue = {
   'import.bad_bool': 'must be 是/否 or yes/no',
   'internal': 'Internal server error, please retry (request id {requestId})',
 };
+
+/** Field names used in messages (the API's field paths stay in `details`). */
+export const FIELD_LABELS: Record<string, [string, string]> = {
+  name: ['名称', 'Name'],
+  code: ['编码', 'Code'],
+  username: ['用户名', 'Username'],
+  creditCode: ['统一社会信用代码', 'Credit code'],
+  userId: ['责任人', 'Responsible person'],
+  parkId: ['所属园区', 'Park'],
+  buildingId: ['楼宇', 'Building'],
+  gridUnitId: ['网格', 'Grid unit'],
+  leadingEnterpriseId: ['龙头企业', 'Leading enterprise'],
+  enterpriseId: ['所属企业', 'Enterprise'],
+  targetId: ['责任对象', 'Target'],
+  parentId: ['上级', 'Parent'],
+  leaderId: ['负责人', 'Leader'],
+  memberIds: ['成员', 'Members'],
+};
+
+export function fieldLabel(lang: Lang, field: string): string {
+  const names = FIELD_LABELS[field];
+  return names ? names[lang === 'zh-CN' ? 0 : 1] : field;
+}
 
 /** Entity names used in messages. */
 export const ENTITY_NAMES: Record<string, [string, string]> = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './access.js';
+import { ASSIGNMENT_KINDS, GRID_LEVELS, TEAM_KINDS } from './domain.js';
 import { Id, Instant, Name, OptionalText, PageQuery, sortParam } from './common.js';
 import { PHONE_RE } from './validators.js';
 import { NewPassword } from './auth.js';
@@ -62,8 +63,6 @@ export const BuildingListQuery = z.strictObject({
 });
 
 // ---- grid units (网格): zone > street 街道 > community 社区/村 > group 组/小区
-export const GRID_LEVELS = ['zone', 'street', 'community', 'group'] as const;
-export type GridLevel = (typeof GRID_LEVELS)[number];
 export const GridUnitInput = z.strictObject({
   parentId: Id.nullable(),
   code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'v.grid_code' }),
@@ -131,7 +130,6 @@ export const ResetPasswordBody = z.strictObject({ password: NewPassword.optional
 export const ResetPasswordResult = z.object({ generatedPassword: z.string().optional() });
 
 // ---- teams: the leading group (领导小组) and its working groups, service and inspection teams, task forces (专班)
-export const TEAM_KINDS = ['leading_group', 'working_group', 'service_team', 'inspection_team', 'task_force'] as const;
 export const TeamInput = z.strictObject({
   kind: z.enum(TEAM_KINDS),
   name: Name,
@@ -165,8 +163,6 @@ export type Team = z.infer<typeof Team>;
 export const TeamListQuery = z.strictObject({ ...PageQuery, kind: z.enum(TEAM_KINDS).optional(), sort: sortParam(['name', 'kind', 'createdAt']) });
 
 // ---- assignments of responsibility: who answers for which enterprise, park, grid unit
-export const ASSIGNMENT_KINDS = ['enterprise_commissioner', 'park_inspector', 'grid_official'] as const;
-export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
 export const AssignmentInput = z.strictObject({
   kind: z.enum(ASSIGNMENT_KINDS),
   userId: Id,
@@ -199,9 +195,3 @@ export const AssignmentListQuery = z.strictObject({
   sort: sortParam(['createdAt', 'kind']),
 });
 
-/** Assignment kinds as users read them. */
-export const ASSIGNMENT_LABELS: Record<AssignmentKind, [zh: string, en: string]> = {
-  enterprise_commissioner: ['驻企特派员', 'Enterprise commissioner'],
-  park_inspector: ['园区巡查员', 'Park inspector'],
-  grid_official: ['网格员', 'Grid official'],
-};

@@ -1,7 +1,7 @@
 // The one place errors become HTTP answers: `{error:{code,message,details?}}`, message in the
 // request's language. Bad input is 4xx, a vanished database 503; anything else is a 500 and a bug.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { entityName, translate, type Lang } from '@shuangsheng/contracts';
+import { entityName, fieldLabel, translate, type Lang } from '@shuangsheng/contracts';
 import { isConnectionError } from '../db/dialect.js';
 import { AppError, ValidationError } from './errors.js';
 import { describeFieldIssue, describeIssue, SchemaValidationError } from './validation.js';
@@ -38,6 +38,7 @@ export function toErrorBody(err: unknown, request: FastifyRequest, lang: Lang): 
     for (const key of ['entity', 'detail']) {
       if (typeof params[key] === 'string') params[key] = entityName(lang, params[key]);
     }
+    if (typeof params.field === 'string') params.field = fieldLabel(lang, params.field);
     return { status: err.statusCode, body: { error: { code: err.code, message: t(err.code, params), ...(err.details === undefined ? {} : { details: err.details }) } } };
   }
   if (isMalformedMultipart(err)) {

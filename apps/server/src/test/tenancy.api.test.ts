@@ -4,6 +4,7 @@
 // route without a case here fails the first test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
+import { fieldLabel } from '@shuangsheng/contracts';
 import { makeTestApp, type TestApp } from './harness.js';
 import {
   makeBuilding, makeEnterprise, makeGridUnit, makePark, makeTeam, makeUser, newAdmin, rootGridUnit, validCreditCode, zoneSnapshot, type TestZone, type ZoneTable,
@@ -128,7 +129,7 @@ describe('lists and exports', () => {
     const foreignIds = [f.park.id, f.building.id, f.grid.id, f.enterprise.id, f.user.id, f.team.id, f.assignment.id, f.zone.id];
     const lists = routesWith((url, method) => method === 'GET' && !url.includes(':') && !url.endsWith('.xlsx') && !/^\/api\/(docs|openapi|health|auth|zones)/.test(url));
     expect(lists.map((r) => r.url).sort()).toEqual(
-      ['/api/assignments', '/api/audit', '/api/audit/actions', '/api/buildings', '/api/enterprises', '/api/grid-units', '/api/grid-units/tree', '/api/parks', '/api/teams', '/api/users'].sort(),
+      ['/api/assignments', '/api/audit', '/api/audit/actions', '/api/audit/entity-types', '/api/buildings', '/api/enterprises', '/api/grid-units', '/api/grid-units/tree', '/api/parks', '/api/teams', '/api/users'].sort(),
     );
     const filters = [
       `?parkId=${f.park.id}`, `?buildingId=${f.building.id}`, `?gridUnitId=${f.grid.id}`, `?leadingEnterpriseId=${f.enterprise.id}`, `?parentId=${f.grid.id}`,
@@ -212,7 +213,7 @@ describe('references to another zone’s records in a body', () => {
       const res = await mine.call({ method, url, payload });
       const what = `${method} ${url} ${JSON.stringify(payload)}: ${res.body}`;
       expect(res.statusCode, what).toBe(422);
-      expect(res.json().error, what).toEqual({ code: 'rule.cross_zone_reference', message: `${field} 指向的记录不存在或不属于本高新区`, details: { field } });
+      expect(res.json().error, what).toEqual({ code: 'rule.cross_zone_reference', message: `${fieldLabel('zh-CN', field)}指向的记录不存在或不属于本高新区`, details: { field } });
     }
     expect(await dump(z)).toEqual(mineBefore);
     expect(await dump(f.zone)).toEqual(theirsBefore);

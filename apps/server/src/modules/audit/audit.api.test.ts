@@ -226,6 +226,8 @@ describe('reading the log', () => {
 
       const names = (await a.call({ method: 'GET', url: '/api/audit/actions' })).json();
       expect(names).toEqual(['auth.login', 'park.create', 'park.update', 'user.create', 'zone.create']);
+      const types = (await a.call({ method: 'GET', url: '/api/audit/entity-types' })).json();
+      expect(types).toEqual(['park', 'user', 'zone']);
     } finally {
       clock.set(start);
     }
@@ -238,6 +240,7 @@ describe('reading the log', () => {
     await makeEnterprise(t.services, zone);
     const sheet = await xlsxResponse(await call({ method: 'GET', url: '/api/audit/export.xlsx?entityType=park', headers: { 'x-request-id': 'export-audit' } }));
     expect(column(sheet, '操作')).toEqual(['park.create', 'park.create']);
+    expect(column(sheet, '对象类型')).toEqual(['园区', '园区']);
     expect(sheet.header).toEqual(['时间', '操作人', '操作', '对象类型', '对象编号', '变更前', '变更后', 'IP', '请求编号']);
     expect(column(sheet, '时间')).toEqual(['2020-02-24 09:00:00', '2020-02-24 09:00:00']);
   });
@@ -247,7 +250,7 @@ describe('reading the log', () => {
     const e = await makeEnterprise(t.services, zone);
     for (const role of ['leader', 'commissioner', 'inspector', 'approval_officer', 'enterprise_user'] as const) {
       const u = await signedInUser(t.app, t.services, zone, [role], role === 'enterprise_user' ? { enterpriseId: e.id } : {});
-      for (const url of ['/api/audit', '/api/audit/actions', '/api/audit/export.xlsx']) {
+      for (const url of ['/api/audit', '/api/audit/actions', '/api/audit/entity-types', '/api/audit/export.xlsx']) {
         const res = await u.call({ method: 'GET', url });
         expect(res.statusCode, `${role} ${url}`).toBe(403);
       }

@@ -46,6 +46,10 @@ export function makeAuditRepo(db: Executor, dialect: DialectName) {
         if (rows.length < 1000) return;
       }
     },
+    async entityTypes(zoneId: string): Promise<string[]> {
+      const rows = await db.selectFrom('audit_log').select('entity_type').distinct().where('zone_id', '=', zoneId).orderBy('entity_type').execute();
+      return rows.map((r) => r.entity_type);
+    },
     async actions(zoneId: string): Promise<string[]> {
       const rows = await db.selectFrom('audit_log').select('action').distinct().where('zone_id', '=', zoneId).orderBy('action').execute();
       return rows.map((r) => r.action);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AuditEntry, AuditExportQuery, AuditListQuery, listOf } from '@shuangsheng/contracts';
+import { AuditEntry, AuditExportQuery, AuditListQuery, entityName, listOf } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
 import { errors, sendXlsx, typed } from '../../platform/routes.js';
@@ -18,6 +18,11 @@ export async function auditRoutes(app: FastifyInstance, { services }: { services
     schema: { tags: ['audit'], summary: 'Actions that occur in the log, for the filter', response: { 200: z.array(z.string()), ...errors } },
     handler: (req) => services.audit.actions(requireCtx(req)),
   });
+  api.get('/api/audit/entity-types', {
+    config: { permission: 'audit.read' },
+    schema: { tags: ['audit'], summary: 'Entity types that occur in the log, for the filter', response: { 200: z.array(z.string()), ...errors } },
+    handler: (req) => services.audit.entityTypes(requireCtx(req)),
+  });
   api.get('/api/audit/export.xlsx', {
     config: { permission: 'audit.read' },
     schema: { tags: ['audit'], querystring: AuditExportQuery.extend({ lang: z.enum(['zh-CN', 'en-US']).optional() }) },
@@ -28,7 +33,7 @@ export async function auditRoutes(app: FastifyInstance, { services }: { services
         { key: 'at', zh: '时间', en: 'Time', width: 20, value: (e: AuditEntry) => time(e.at) },
         { key: 'actor', zh: '操作人', en: 'Actor', value: (e: AuditEntry) => e.actorName },
         { key: 'action', zh: '操作', en: 'Action', width: 24, value: (e: AuditEntry) => e.action },
-        { key: 'entityType', zh: '对象类型', en: 'Entity', value: (e: AuditEntry) => e.entityType },
+        { key: 'entityType', zh: '对象类型', en: 'Entity', value: (e: AuditEntry) => entityName(req.lang, e.entityType) },
         { key: 'entityId', zh: '对象编号', en: 'Entity id', width: 38, value: (e: AuditEntry) => e.entityId },
         { key: 'before', zh: '变更前', en: 'Before', width: 40, value: (e: AuditEntry) => (e.before ? JSON.stringify(e.before) : null) },
         { key: 'after', zh: '变更后', en: 'After', width: 40, value: (e: AuditEntry) => (e.after ? JSON.stringify(e.after) : null) },

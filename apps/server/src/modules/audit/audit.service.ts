@@ -32,6 +32,7 @@ export function makeAuditService({ database }: Pick<Deps, 'database'>) {
       for await (const r of repo.stream(ctx.zoneId, q)) yield toEntry(r);
     },
     actions: (ctx: Ctx) => repo.actions(ctx.zoneId),
+    entityTypes: (ctx: Ctx) => repo.entityTypes(ctx.zoneId),
     /** The history of one record, for a profile's 变更记录 tab. */
     async historyOf(ctx: Ctx, entityType: string, entityId: string, opts: { forEnterpriseUser?: boolean } = {}) {
       const { rows } = await repo.list(ctx.zoneId, { entityType, entityId, page: 1, pageSize: 200 });

@@ -26,7 +26,7 @@ describe('sign-in', () => {
     expect(cookie.path).toBe('/');
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `ss_session=${cookie.value}` } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ username: u.username, zone: { code: zone.code }, roles: ['commissioner', 'inspector'] });
+    expect(me.json()).toMatchObject({ username: u.username, zone: { code: zone.code, timeZone: 'Asia/Shanghai' }, roles: ['commissioner', 'inspector'] });
     expect(me.json().permissions).toContain('enterprises.read');
   });
 

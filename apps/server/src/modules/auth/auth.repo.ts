@@ -105,7 +105,7 @@ export function makeAuthRepo(db: Executor) {
     },
 
     findZone(zoneId: string) {
-      return db.selectFrom('zones').select(['id', 'code', 'name']).where('id', '=', zoneId).executeTakeFirst();
+      return db.selectFrom('zones').select(['id', 'code', 'name', 'time_zone']).where('id', '=', zoneId).executeTakeFirst();
     },
 
     findZoneByCode(code: string) {

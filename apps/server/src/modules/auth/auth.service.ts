@@ -139,7 +139,7 @@ export function makeAuthService({ database, clock }: Pick<Deps, 'database' | 'cl
       roles: ctx.actor.roles,
       permissions: [...ctx.actor.permissions],
       enterpriseId: ctx.actor.enterpriseId,
-      zone: { id: zone!.id, code: zone!.code, name: zone!.name },
+      zone: { id: zone!.id, code: zone!.code, name: zone!.name, timeZone: zone!.time_zone },
     };
   }
 

@@ -69,6 +69,7 @@ describe('creating and changing an enterprise', () => {
       leadingEnterpriseId: leading.id,
       leadingEnterpriseName: '龙头集团',
       leadingEnterpriseCreditCode: leading.creditCode,
+      supplierCount: 0,
       employees: 860,
       legalRepresentative: '王建国',
       contactName: '李娜',
@@ -100,7 +101,7 @@ describe('creating and changing an enterprise', () => {
     const existing = await makeEnterprise(t.services, zone);
     const res = await call({ method: 'POST', url: '/api/enterprises', payload: { creditCode: existing.creditCode, name: '重复公司' } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toEqual({ code: 'conflict.duplicate', message: `creditCode“${existing.creditCode}”已存在`, details: { field: 'creditCode' } });
+    expect(res.json().error).toEqual({ code: 'conflict.duplicate', message: `统一社会信用代码“${existing.creditCode}”已存在`, details: { field: 'creditCode' } });
     const other = await newAdmin(t.app, t.services);
     const elsewhere = await other.call({ method: 'POST', url: '/api/enterprises', payload: { creditCode: existing.creditCode, name: '别区同码公司' } });
     expect(elsewhere.statusCode).toBe(201);
@@ -342,6 +343,20 @@ describe('an enterprise user', () => {
     expect(patch.statusCode).toBe(403);
     expect((await call({ method: 'GET', url: '/api/enterprises/export.xlsx' })).statusCode).toBe(403);
     expect((await t.services.enterprises.get(zone.ctx, own.id)).name).toBe('自家公司');
+  });
+});
+
+describe('supply chains', () => {
+  it('counts the suppliers of a leading enterprise', async () => {
+    const { zone, call } = await newAdmin(t.app, t.services);
+    const lead = await makeEnterprise(t.services, zone, { name: '龙头', tier: 'ten_billion' });
+    await makeEnterprise(t.services, zone, { leadingEnterpriseId: lead.id });
+    await makeEnterprise(t.services, zone, { leadingEnterpriseId: lead.id });
+    const alone = await makeEnterprise(t.services, zone);
+    expect((await call({ method: 'GET', url: `/api/enterprises/${lead.id}` })).json().supplierCount).toBe(2);
+    expect((await call({ method: 'GET', url: `/api/enterprises/${alone.id}` })).json().supplierCount).toBe(0);
+    const chain = (await call({ method: 'GET', url: `/api/enterprises?leadingEnterpriseId=${lead.id}` })).json();
+    expect(chain.total).toBe(2);
   });
 });
 

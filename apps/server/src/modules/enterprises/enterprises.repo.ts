@@ -73,6 +73,18 @@ export function makeEnterprisesRepo(db: Executor, dialect: DialectName) {
       }
     },
 
+    /** Ids of enterprises whose name or credit code contains `q` (for other lists' searches). */
+    async searchIds(zoneId: string, q: string, limit: number): Promise<string[]> {
+      const rows = await db
+        .selectFrom('enterprises')
+        .select('id')
+        .where('zone_id', '=', zoneId)
+        .where((eb) => eb.or([containsText(dialect, eb.ref('name'), q), containsText(dialect, eb.ref('credit_code'), q.toUpperCase())]))
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
     get: (zoneId: string, id: string) => db.selectFrom('enterprises').selectAll().where('zone_id', '=', zoneId).where('id', '=', id).executeTakeFirst(),
 
     byCreditCodes(zoneId: string, codes: string[]) {
@@ -92,7 +104,7 @@ export function makeEnterprisesRepo(db: Executor, dialect: DialectName) {
       return new Map(rows.map((r) => [r.id, { name: r.name, creditCode: r.credit_code }]));
     },
 
-    async countBy(zoneId: string, by: 'park_id' | 'building_id' | 'grid_unit_id', ids: string[]): Promise<Map<string, number>> {
+    async countBy(zoneId: string, by: 'park_id' | 'building_id' | 'grid_unit_id' | 'leading_enterprise_id', ids: string[]): Promise<Map<string, number>> {
       if (ids.length === 0) return new Map();
       const rows = await db
         .selectFrom('enterprises')

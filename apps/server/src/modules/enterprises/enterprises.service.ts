@@ -27,7 +27,7 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
     };
   }
 
-  function toEnterprise(r: EnterprisesTable, places: PlaceNames, leading: Map<string, { name: string; creditCode: string }>): Enterprise {
+  function toEnterprise(r: EnterprisesTable, places: PlaceNames, leading: Map<string, { name: string; creditCode: string }>, suppliers: Map<string, number>): Enterprise {
     const grid = r.grid_unit_id ? places.grid.get(r.grid_unit_id) : undefined;
     const lead = r.leading_enterprise_id ? leading.get(r.leading_enterprise_id) : undefined;
     return {
@@ -50,6 +50,7 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
       leadingEnterpriseId: r.leading_enterprise_id,
       leadingEnterpriseName: lead?.name ?? null,
       leadingEnterpriseCreditCode: lead?.creditCode ?? null,
+      supplierCount: suppliers.get(r.id) ?? 0,
       employees: r.employees,
       legalRepresentative: r.legal_representative,
       contactName: r.contact_name,
@@ -63,7 +64,8 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
   async function hydrate(zoneId: string, rows: EnterprisesTable[], places?: PlaceNames): Promise<Enterprise[]> {
     const p = places ?? (await placeNames(zoneId));
     const leading = await repo.refsOf(zoneId, [...new Set(rows.flatMap((r) => (r.leading_enterprise_id ? [r.leading_enterprise_id] : [])))]);
-    return rows.map((r) => toEnterprise(r, p, leading));
+    const suppliers = await repo.countBy(zoneId, 'leading_enterprise_id', rows.map((r) => r.id));
+    return rows.map((r) => toEnterprise(r, p, leading, suppliers));
   }
 
   function filterFor(ctx: Ctx, q: Omit<EnterpriseListQuery, 'page' | 'pageSize'>): EnterpriseFilter {
@@ -241,6 +243,7 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
       count: (zoneId: string, by: 'park_id' | 'building_id' | 'grid_unit_id', ids: string[]) => repo.countBy(zoneId, by, ids),
       names: (zoneId: string, ids: string[]) => repo.namesOf(zoneId, ids),
       refs: (zoneId: string, ids: string[]) => repo.refsOf(zoneId, ids),
+      search: (zoneId: string, q: string) => repo.searchIds(zoneId, q, 500),
       idsByCreditCode: async (zoneId: string, codes: string[]) => new Map((await repo.byCreditCodes(zoneId, codes)).map((e) => [e.credit_code, e.id])),
     },
   };

@@ -1,6 +1,8 @@
 import type { Executor } from '../../platform/context.js';
 import type { AssignmentsTable } from '../../db/schema.js';
 import { offsetOf, parseSort } from '../../db/paging.js';
+import type { DialectName } from '../../db/connect.js';
+import { containsText } from '../../db/dialect.js';
 
 const SORT = { createdAt: 'assignments.created_at', kind: 'assignments.kind' } as const;
 
@@ -10,9 +12,12 @@ export type AssignmentFilter = {
   targetId?: string | undefined;
   targetIds?: string[] | undefined;
   primaryOnly?: boolean | undefined;
+  q?: string | undefined;
+  /** Targets whose names match `q` (resolved by the service across modules). */
+  qTargetIds?: string[] | undefined;
 };
 
-export function makeAssignmentsRepo(db: Executor) {
+export function makeAssignmentsRepo(db: Executor, dialect: DialectName) {
   const filtered = (zoneId: string, f: AssignmentFilter) => {
     let q = db.selectFrom('assignments').innerJoin('users', 'users.id', 'assignments.user_id').where('assignments.zone_id', '=', zoneId);
     if (f.kind) q = q.where('assignments.kind', '=', f.kind);
@@ -20,6 +25,17 @@ export function makeAssignmentsRepo(db: Executor) {
     if (f.targetId) q = q.where('assignments.target_id', '=', f.targetId);
     if (f.targetIds) q = q.where('assignments.target_id', 'in', f.targetIds.length ? f.targetIds : ['-']);
     if (f.primaryOnly) q = q.where('assignments.is_primary', '=', 1);
+    if (f.q) {
+      const needle = f.q;
+      q = q.where((eb) =>
+        eb.or([
+          containsText(dialect, eb.ref('users.display_name'), needle),
+          containsText(dialect, eb.ref('users.username'), needle),
+          containsText(dialect, eb.ref('assignments.note'), needle),
+          ...(f.qTargetIds?.length ? [eb('assignments.target_id', 'in', f.qTargetIds)] : []),
+        ]),
+      );
+    }
     return q;
   };
   return {

@@ -22,7 +22,7 @@ export function makeAssignmentsService(
   { database, clock }: Deps,
   parts: { users: UsersService; grid: GridUnitsService; enterprises: () => EnterpriseLookup },
 ) {
-  const repo = makeAssignmentsRepo(database.db);
+  const repo = makeAssignmentsRepo(database.db, database.dialect);
   const parks = makeParksRepo(database.db, database.dialect);
 
   /** Target id → display name and the code imports name it by, per kind. */
@@ -66,8 +66,20 @@ export function makeAssignmentsService(
     return (await toAssignments(ctx.zoneId, [row]))[0]!;
   }
 
+  /** Targets of any kind whose name or code contains the text. */
+  async function matchingTargets(zoneId: string, text: string): Promise<string[]> {
+    const needle = text.toLowerCase();
+    const [enterprises, parkRows, units] = await Promise.all([parts.enterprises().search(zoneId, text), parks.allNames(zoneId), parts.grid.loadAll(zoneId)]);
+    return [
+      ...enterprises,
+      ...parkRows.filter((p) => p.name.toLowerCase().includes(needle)).map((p) => p.id),
+      ...units.filter((g) => g.name.toLowerCase().includes(needle) || g.code.toLowerCase().includes(needle)).map((g) => g.id),
+    ];
+  }
+
   async function list(ctx: Ctx, q: z.infer<typeof AssignmentListQuery> & { targetIds?: string[] }) {
-    const { rows, total } = await repo.list(ctx.zoneId, q);
+    const qTargetIds = q.q ? await matchingTargets(ctx.zoneId, q.q) : undefined;
+    const { rows, total } = await repo.list(ctx.zoneId, { ...q, qTargetIds });
     return { items: await toAssignments(ctx.zoneId, rows), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -89,14 +101,20 @@ export function makeAssignmentsService(
     const row: AssignmentsTable = { id: newId(), zone_id: ctx.zoneId, kind: input.kind, user_id: input.userId, target_id: input.targetId, is_primary: input.isPrimary ? 1 : 0, note: input.note ?? null, created_at: now, updated_at: now };
     try {
       await database.db.transaction().execute(async (trx) => {
-        const r = makeAssignmentsRepo(trx);
+        const r = makeAssignmentsRepo(trx, database.dialect);
         if (input.isPrimary) await r.demotePrimary(ctx.zoneId, input.kind, input.targetId, now);
         await r.insert(row);
         await recordAudit(trx, clock, ctx, { action: 'assignment.create', entityType: 'assignment', entityId: row.id, after: input });
       });
     } catch (e) {
       // Same person twice, or another primary written at the same instant.
-      if (isUniqueViolation(e)) throw new ConflictError('conflict.duplicate', { field: 'userId', value: user.display_name }, { field: 'userId' });
+      if (isUniqueViolation(e)) {
+        // Either this person already holds it, or another primary was written at the same instant.
+        const holds = (await repo.list(ctx.zoneId, { kind: input.kind, targetId: input.targetId, userId: input.userId, page: 1, pageSize: 1 })).total > 0;
+        throw holds
+          ? new ConflictError('conflict.assignment_exists', { value: user.display_name }, { field: 'userId' })
+          : new ConflictError('conflict.primary_taken', {}, { field: 'isPrimary' });
+      }
       throw e;
     }
     return get(ctx, row.id);
@@ -107,7 +125,7 @@ export function makeAssignmentsService(
     const now = clock.now();
     try {
       await database.db.transaction().execute(async (trx) => {
-        const r = makeAssignmentsRepo(trx);
+        const r = makeAssignmentsRepo(trx, database.dialect);
         if (patch.isPrimary === true && !before.isPrimary) await r.demotePrimary(ctx.zoneId, before.kind, before.targetId, now);
         const set: Partial<AssignmentsTable> = { updated_at: now };
         if (patch.isPrimary !== undefined) set.is_primary = patch.isPrimary ? 1 : 0;
@@ -117,7 +135,7 @@ export function makeAssignmentsService(
         await recordAudit(trx, clock, ctx, { action: 'assignment.update', entityType: 'assignment', entityId: id, ...d });
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictError('conflict.duplicate', { field: 'isPrimary', value: before.targetName }, { field: 'isPrimary' });
+      if (isUniqueViolation(e)) throw new ConflictError('conflict.primary_taken', {}, { field: 'isPrimary' });
       throw e;
     }
     return get(ctx, id);
@@ -126,7 +144,7 @@ export function makeAssignmentsService(
   async function remove(ctx: Ctx, id: string): Promise<void> {
     const before = await get(ctx, id);
     await database.db.transaction().execute(async (trx) => {
-      await makeAssignmentsRepo(trx).remove(ctx.zoneId, id);
+      await makeAssignmentsRepo(trx, database.dialect).remove(ctx.zoneId, id);
       await recordAudit(trx, clock, ctx, { action: 'assignment.delete', entityType: 'assignment', entityId: id, before });
     });
   }

@@ -123,7 +123,7 @@ export function makeGridUnitsService({ database, clock }: Deps) {
     await database.db
       .transaction()
       .execute(async (trx) => {
-        await makeAssignmentsRepo(trx).removeForTarget(ctx.zoneId, 'grid_official', id);
+        await makeAssignmentsRepo(trx, database.dialect).removeForTarget(ctx.zoneId, 'grid_official', id);
         await makeGridUnitsRepo(trx).remove(ctx.zoneId, id);
         await recordAudit(trx, clock, ctx, { action: 'grid_unit.delete', entityType: 'grid_unit', entityId: id, before });
       })

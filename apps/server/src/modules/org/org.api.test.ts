@@ -57,7 +57,7 @@ describe('parks', () => {
     await makePark(t.services, zone, '高新软件园');
     const res = await call({ method: 'POST', url: '/api/parks', payload: { name: '高新软件园' } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toEqual({ code: 'conflict.duplicate', message: 'name“高新软件园”已存在', details: { field: 'name' } });
+    expect(res.json().error).toEqual({ code: 'conflict.duplicate', message: '名称“高新软件园”已存在', details: { field: 'name' } });
     const other = await makePark(t.services, zone, '另一个园');
     const rename = await call({ method: 'PATCH', url: `/api/parks/${other.id}`, payload: { name: '高新软件园' } });
     expect(rename.statusCode).toBe(409);

@@ -97,7 +97,7 @@ export function makeParksService({ database, clock, pii }: Deps, enterprises: ()
     await database.db
       .transaction()
       .execute(async (trx) => {
-        await makeAssignmentsRepo(trx).removeForTarget(ctx.zoneId, 'park_inspector', id);
+        await makeAssignmentsRepo(trx, database.dialect).removeForTarget(ctx.zoneId, 'park_inspector', id);
         await makeParksRepo(trx, database.dialect).remove(ctx.zoneId, id);
         await recordAudit(trx, clock, ctx, { action: 'park.delete', entityType: 'park', entityId: id, before });
       })

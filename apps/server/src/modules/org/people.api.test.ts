@@ -86,7 +86,7 @@ describe('users', () => {
     const existing = await makeUser(t.services, zone, ['leader']);
     const dup = await call({ method: 'POST', url: '/api/users', payload: { username: existing.username, displayName: '重名', roles: ['leader'] } });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error).toEqual({ code: 'conflict.duplicate', message: `username“${existing.username}”已存在`, details: { field: 'username' } });
+    expect(dup.json().error).toEqual({ code: 'conflict.duplicate', message: `用户名“${existing.username}”已存在`, details: { field: 'username' } });
     const pa = await call({ method: 'POST', url: '/api/users', payload: { username: 'sneaky.pa', displayName: '越权', roles: ['platform_admin'] } });
     expect(pa.statusCode).toBe(403);
     const promote = await call({ method: 'PATCH', url: `/api/users/${existing.id}`, payload: { roles: ['platform_admin'] } });
@@ -309,7 +309,7 @@ describe('assignments of responsibility', () => {
 
     const twice = await call({ method: 'POST', url: '/api/assignments', payload: { kind: 'enterprise_commissioner', userId: c.id, targetId: e.id, isPrimary: false } });
     expect(twice.statusCode).toBe(409);
-    expect(twice.json().error).toEqual({ code: 'conflict.duplicate', message: `userId“${c.displayName}”已存在`, details: { field: 'userId' } });
+    expect(twice.json().error).toEqual({ code: 'conflict.assignment_exists', message: `${c.displayName} 已负责该对象`, details: { field: 'userId' } });
     for (const userId of [leader.id, gone.id]) {
       const unfit = await call({ method: 'POST', url: '/api/assignments', payload: { kind: 'park_inspector', userId, targetId: park.id } });
       expect(unfit.statusCode).toBe(422);
@@ -330,7 +330,7 @@ describe('assignments of responsibility', () => {
     );
     const statuses = responses.map((r) => r.statusCode);
     expect(statuses.every((s) => s === 201 || s === 409), statuses.join(',')).toBe(true);
-    for (const r of responses.filter((x) => x.statusCode === 409)) expect(r.json().error.code).toBe('conflict.duplicate');
+    for (const r of responses.filter((x) => x.statusCode === 409)) expect(r.json().error.code).toBe('conflict.primary_taken');
     const rows = await t.deps.database.db.selectFrom('assignments').selectAll().where('zone_id', '=', zone.id).where('target_id', '=', e.id).execute();
     expect(rows).toHaveLength(statuses.filter((s) => s === 201).length);
     const primaries = rows.filter((r) => Number(r.is_primary) === 1);
@@ -353,5 +353,29 @@ describe('assignments of responsibility', () => {
     expect((await call({ method: 'DELETE', url: `/api/assignments/${a.id}` })).statusCode).toBe(200);
     expect((await call({ method: 'GET', url: `/api/assignments/${a.id}` })).statusCode).toBe(404);
     expect((await call({ method: 'GET', url: '/api/assignments' })).json().items.map((x: Assignment) => x.id)).toEqual([b.id]);
+  });
+});
+
+describe('finding who answers for what', () => {
+  it('searches assignments by the target’s name or code and by the person', async () => {
+    const { call, zone } = await newAdmin(t.app, t.services);
+    const c = await t.services.org.users.create(zone.ctx, { username: 'huang.zg', displayName: '黄志刚', roles: ['commissioner', 'inspector'], password: PASSWORD });
+    const other = await makeUser(t.services, zone, ['commissioner']);
+    const e = await makeEnterprise(t.services, zone, { name: '华西能源装备公司' });
+    const park = await makePark(t.services, zone, '板仓工业园');
+    const unit = await makeGridUnit(t.services, zone, (await rootGridUnit(t.services, zone)).id, '卧龙社区');
+    const a1 = await t.services.org.assignments.create(zone.ctx, { kind: 'enterprise_commissioner', userId: c.id, targetId: e.id, isPrimary: true });
+    const a2 = await t.services.org.assignments.create(zone.ctx, { kind: 'park_inspector', userId: c.id, targetId: park.id, isPrimary: true });
+    const a3 = await t.services.org.assignments.create(zone.ctx, { kind: 'grid_official', userId: other.id, targetId: unit.id, isPrimary: true, note: '夜间值守' });
+    const ids = async (q: string) =>
+      ((await call({ method: 'GET', url: `/api/assignments?q=${encodeURIComponent(q)}` })).json().items as Assignment[]).map((a) => a.id).sort();
+    expect(await ids('华西')).toEqual([a1.id]);
+    expect(await ids(e.creditCode.slice(8, 14))).toEqual([a1.id]);
+    expect(await ids('板仓')).toEqual([a2.id]);
+    expect(await ids('卧龙')).toEqual([a3.id]);
+    expect(await ids('黄志刚')).toEqual([a1.id, a2.id].sort());
+    expect(await ids('huang')).toEqual([a1.id, a2.id].sort());
+    expect(await ids('夜间')).toEqual([a3.id]);
+    expect(await ids('没有这个')).toEqual([]);
   });
 });

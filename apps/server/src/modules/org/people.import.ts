@@ -207,7 +207,7 @@ export function assignmentImportSpec({ database, clock }: Deps, enterprises: () 
     keyOf: (v) => `${v.kind}\u0000${v.targetId}\u0000${v.userId}`,
     async existing(ctx) {
       enterpriseByCode = await enterprises().idsByCreditCode(ctx.zoneId, [...new Set(targetsSeen)]);
-      const { rows } = await makeAssignmentsRepo(database.db).list(ctx.zoneId, { page: 1, pageSize: 100000 });
+      const { rows } = await makeAssignmentsRepo(database.db, database.dialect).list(ctx.zoneId, { page: 1, pageSize: 100000 });
       const map = new Map<string, AssignmentsTable>();
       for (const a of rows) {
         map.set(`${a.kind}\u0000${a.target_id}\u0000${a.user_id}`, a);
@@ -235,7 +235,7 @@ export function assignmentImportSpec({ database, clock }: Deps, enterprises: () 
       }
     },
     async commit(trx, ctx, planned, existing) {
-      const repo = makeAssignmentsRepo(trx);
+      const repo = makeAssignmentsRepo(trx, database.dialect);
       const now = clock.now();
       const audits: AuditEntry[] = [];
       for (const { key, value: v } of planned) {

@@ -1,0 +1,87 @@
+// The platform's fixed vocabularies and pure rules, without zod: the web console imports these
+// without pulling any schema into its bundle. Re-exported from index.ts.
+
+export const PASSWORD_MIN = 10;
+
+// ---- organisation
+export const GRID_LEVELS = ['zone', 'street', 'community', 'group'] as const;
+export type GridLevel = (typeof GRID_LEVELS)[number];
+export const TEAM_KINDS = ['leading_group', 'working_group', 'service_team', 'inspection_team', 'task_force'] as const;
+export const TEAM_KIND_LABELS: Record<(typeof TEAM_KINDS)[number], [zh: string, en: string]> = {
+  leading_group: ['领导小组', 'Leading group'],
+  working_group: ['工作组', 'Working group'],
+  service_team: ['服务队', 'Service team'],
+  inspection_team: ['巡查组', 'Inspection team'],
+  task_force: ['专班', 'Task force'],
+};
+
+export const ASSIGNMENT_KINDS = ['enterprise_commissioner', 'park_inspector', 'grid_official'] as const;
+export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+/** Assignment kinds as users read them. */
+export const ASSIGNMENT_LABELS: Record<AssignmentKind, [zh: string, en: string]> = {
+  enterprise_commissioner: ['驻企特派员', 'Enterprise commissioner'],
+  park_inspector: ['园区巡查员', 'Park inspector'],
+  grid_official: ['网格员', 'Grid official'],
+};
+
+// ---- enterprises
+/** GB/T 4754-2017 sections (门类), letter → names. */
+export const INDUSTRY_SECTIONS = {
+  A: ['农、林、牧、渔业', 'Agriculture, forestry, animal husbandry and fishery'],
+  B: ['采矿业', 'Mining'],
+  C: ['制造业', 'Manufacturing'],
+  D: ['电力、热力、燃气及水生产和供应业', 'Electricity, heat, gas and water supply'],
+  E: ['建筑业', 'Construction'],
+  F: ['批发和零售业', 'Wholesale and retail trade'],
+  G: ['交通运输、仓储和邮政业', 'Transport, storage and postal services'],
+  H: ['住宿和餐饮业', 'Accommodation and catering'],
+  I: ['信息传输、软件和信息技术服务业', 'Information transmission, software and IT services'],
+  J: ['金融业', 'Finance'],
+  K: ['房地产业', 'Real estate'],
+  L: ['租赁和商务服务业', 'Leasing and business services'],
+  M: ['科学研究和技术服务业', 'Scientific research and technical services'],
+  N: ['水利、环境和公共设施管理业', 'Water, environment and public facilities management'],
+  O: ['居民服务、修理和其他服务业', 'Resident services, repair and other services'],
+  P: ['教育', 'Education'],
+  Q: ['卫生和社会工作', 'Health and social work'],
+  R: ['文化、体育和娱乐业', 'Culture, sports and entertainment'],
+  S: ['公共管理、社会保障和社会组织', 'Public administration, social security and social organisations'],
+  T: ['国际组织', 'International organisations'],
+} as const;
+export type IndustrySection = keyof typeof INDUSTRY_SECTIONS;
+export const INDUSTRY_CODES = Object.keys(INDUSTRY_SECTIONS) as [IndustrySection, ...IndustrySection[]];
+
+/**
+ * Scale tiers watched by the zone (Chongqing's three classes), derived from last year's output:
+ * ≥ 10 billion yuan 百亿级, ≥ 1 billion 十亿级, ≥ 100 million 亿元以上, else 其他.
+ */
+export const SCALE_TIERS = ['ten_billion', 'billion', 'hundred_million', 'other'] as const;
+export type ScaleTier = (typeof SCALE_TIERS)[number];
+const YUAN = 100; // fen per yuan
+/** Lower bound of each tier in fen (inclusive); `other` has none. */
+export const TIER_MIN_FEN: Record<Exclude<ScaleTier, 'other'>, number> = {
+  ten_billion: 10_000_000_000 * YUAN,
+  billion: 1_000_000_000 * YUAN,
+  hundred_million: 100_000_000 * YUAN,
+};
+export function tierOf(outputFen: number | null | undefined): ScaleTier {
+  const v = outputFen ?? 0;
+  if (v >= TIER_MIN_FEN.ten_billion) return 'ten_billion';
+  if (v >= TIER_MIN_FEN.billion) return 'billion';
+  if (v >= TIER_MIN_FEN.hundred_million) return 'hundred_million';
+  return 'other';
+}
+/** [min, max) fen range of a tier, for index-friendly filtering. */
+export function tierRange(tier: ScaleTier): { min: number | null; max: number | null } {
+  switch (tier) {
+    case 'ten_billion':
+      return { min: TIER_MIN_FEN.ten_billion, max: null };
+    case 'billion':
+      return { min: TIER_MIN_FEN.billion, max: TIER_MIN_FEN.ten_billion };
+    case 'hundred_million':
+      return { min: TIER_MIN_FEN.hundred_million, max: TIER_MIN_FEN.billion };
+    case 'other':
+      return { min: null, max: TIER_MIN_FEN.hundred_million };
+  }
+}
+
