@@ -29,7 +29,7 @@ function startUntilReady(dir: string, env: NodeJS.ProcessEnv): Promise<{ ms: num
           .split('\n')
           .filter(Boolean)
           .map(Number)
-          .find((p) => realpathSync(`/proc/${p}/cwd`) === realpathSync(dir));
+          .find((p) => readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'node' && realpathSync(`/proc/${p}/cwd`) === realpathSync(dir));
         if (!pid) return reject(new Error('server process not found'));
         resolve({
           ms,
