@@ -8,6 +8,15 @@ import path from 'node:path';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 
+/** A node process running in `dir` (processes may vanish while we look: that is a no). */
+function isNodeIn(pid: number, dir: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node' && realpathSync(`/proc/${pid}/cwd`) === realpathSync(dir);
+  } catch {
+    return false;
+  }
+}
+
 function rssKb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
@@ -29,7 +38,7 @@ function startUntilReady(dir: string, env: NodeJS.ProcessEnv): Promise<{ ms: num
           .split('\n')
           .filter(Boolean)
           .map(Number)
-          .find((p) => readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'node' && realpathSync(`/proc/${p}/cwd`) === realpathSync(dir));
+          .find((p) => isNodeIn(p, dir));
         if (!pid) return reject(new Error('server process not found'));
         resolve({
           ms,
