@@ -6,22 +6,23 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then echo "$TEST_DATABASE_URL"; exit 0; fi
 log() { echo "$*" >&2; }
 as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else sudo -n -u postgres sh -c "$1"; fi; }
 
+if [ "$(id -u)" = 0 ]; then as_root=(); elif sudo -n true 2>/dev/null; then as_root=(sudo -n); else as_root=(false); fi
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  if [ "$(id -u)" != 0 ]; then
+  if [ "${as_root[*]}" = false ]; then
     log "PostgreSQL is not installed. Run as root (apt-get install -y postgresql) or set TEST_DATABASE_URL=postgres://…"
     exit 1
   fi
   log "installing PostgreSQL from Debian's packages…"
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+  "${as_root[@]}" apt-get update -qq >&2 && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
 fi
 ver=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$ver main"; then
   log "creating cluster $ver/main"
-  if [ "$(id -u)" = 0 ]; then pg_createcluster "$ver" main >&2; else log "no cluster $ver/main and not root"; exit 1; fi
+  "${as_root[@]}" pg_createcluster "$ver" main >&2
 fi
 if ! pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main" {print $4}' | grep -q online; then
   log "starting PostgreSQL $ver/main"
-  if [ "$(id -u)" = 0 ]; then pg_ctlcluster "$ver" main start >&2; else sudo -n pg_ctlcluster "$ver" main start >&2; fi
+  "${as_root[@]}" pg_ctlcluster "$ver" main start >&2
 fi
 port=$(pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main" {print $3}')
 for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 0.5; done
