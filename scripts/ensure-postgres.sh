@@ -16,11 +16,11 @@ if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   "${as_root[@]}" apt-get update -qq >&2 && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
 fi
 ver=$(ls /usr/lib/postgresql | sort -n | tail -1)
-if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$ver main"; then
+if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -x "$ver main" >/dev/null; then
   log "creating cluster $ver/main"
   "${as_root[@]}" pg_createcluster "$ver" main >&2
 fi
-if ! pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main" {print $4}' | grep -q online; then
+if ! pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main" {print $4}' | grep online >/dev/null; then
   log "starting PostgreSQL $ver/main"
   "${as_root[@]}" pg_ctlcluster "$ver" main start >&2
 fi
