@@ -15,12 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     // One chunk per lazily loaded page; shared code is split automatically. No custom groups:
     // without a priority they pull react-dom into the antd chunk (DEPENDENCIES.md).
+    // Contracts declare "sideEffects": false, so the schemas the console does not use (and zod
+    // with them) are left out of its chunks.
     chunkSizeWarningLimit: 1200,
-    rolldownOptions: {
-      // Contracts build zod schemas at module level; the web uses only their types and a few
-      // constants. Declaring those modules free of side effects lets unused schemas (and zod
-      // with them) drop out: ~120 kB of the main chunk. (Same as "sideEffects": false there.)
-      treeshake: { moduleSideEffects: (id: string) => !id.replace(/\\/g, '/').includes('/packages/contracts/src/') },
-    },
   },
 });
