@@ -2,11 +2,15 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Me, Permission } from '@shuangsheng/contracts';
 import { api } from '../api/client';
+import { setTimeZone } from '../lib/format';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
-export function fetchMe(signal?: AbortSignal): Promise<Me> {
-  return api.get<Me>('/api/auth/me', undefined, { signal, allow401: true });
+/** The session; dates and times are shown in its zone's time zone from then on. */
+export async function fetchMe(signal?: AbortSignal): Promise<Me> {
+  const me = await api.get<Me>('/api/auth/me', undefined, { signal, allow401: true });
+  setTimeZone(me.zone.timeZone);
+  return me;
 }
 
 export function useMe() {

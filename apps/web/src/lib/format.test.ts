@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { fenToWan, formatDate, formatDateTime, formatFen, formatNumber, wanToFen, zoneDayEnd, zoneDayStart } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_TIME_ZONE, fenToWan, formatDate, formatDateTime, formatFen, formatNumber, setTimeZone, timeZone, wanToFen, zoneDayEnd, zoneDayStart } from './format';
 
 describe('formatNumber', () => {
   it('groups thousands and shows a dash for nothing', () => {
@@ -59,5 +59,30 @@ describe('dates in the zone (Asia/Shanghai)', () => {
   it('gives day bounds for filters', () => {
     expect(zoneDayStart('2020-02-24')).toBe(Date.UTC(2020, 1, 23, 16, 0));
     expect(zoneDayEnd('2020-02-24')).toBe(Date.UTC(2020, 1, 24, 16, 0));
+  });
+});
+
+describe('dates in another zone', () => {
+  afterEach(() => setTimeZone(DEFAULT_TIME_ZONE));
+
+  it('follows the zone the session names', () => {
+    setTimeZone('Asia/Kolkata'); // UTC+5:30
+    expect(formatDateTime(Date.UTC(2020, 1, 24, 6, 5))).toBe('2020-02-24 11:35');
+    expect(zoneDayStart('2020-02-24')).toBe(Date.UTC(2020, 1, 23, 18, 30));
+  });
+
+  it('gives day bounds across daylight saving (a 23-hour day)', () => {
+    setTimeZone('Europe/Berlin');
+    expect(formatDateTime(Date.UTC(2024, 2, 31, 1, 0))).toBe('2024-03-31 03:00');
+    expect(zoneDayStart('2024-03-31')).toBe(Date.UTC(2024, 2, 30, 23, 0));
+    expect(zoneDayEnd('2024-03-31')).toBe(Date.UTC(2024, 2, 31, 22, 0));
+    expect(zoneDayEnd('2024-12-31')).toBe(Date.UTC(2024, 11, 31, 23, 0));
+  });
+
+  it('keeps the zone in use when a name is unknown', () => {
+    setTimeZone('Mars/Olympus_Mons');
+    expect(timeZone()).toBe(DEFAULT_TIME_ZONE);
+    setTimeZone(null);
+    expect(timeZone()).toBe(DEFAULT_TIME_ZONE);
   });
 });

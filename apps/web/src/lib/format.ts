@@ -1,11 +1,36 @@
 // Display formats (UX.md "Formats"): thousands separators, money from fen in 万元/亿元 with the
-// unit, dates and times in the zone's time zone.
+// unit, dates and times in the zone's time zone (from the session, see setTimeZone).
 
 export type Lang = 'zh-CN' | 'en-US';
 
-/** The zone's time zone. Every zone runs on China Standard Time (UTC+8, no daylight saving). */
-export const ZONE_TIME_ZONE = 'Asia/Shanghai';
-const ZONE_OFFSET_MS = 8 * 3600 * 1000;
+/** Until the session says otherwise: China Standard Time, where the zones are. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+let zoneTimeZone = DEFAULT_TIME_ZONE;
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Dates and times are shown in this IANA zone (the signed-in user's zone); unknown names are ignored. */
+export function setTimeZone(timeZone: string | null | undefined): void {
+  if (!timeZone) return;
+  try {
+    wallClock(timeZone);
+    zoneTimeZone = timeZone;
+  } catch {
+    // not a zone this browser knows: keep the one in use
+  }
+}
+
+export function timeZone(): string {
+  return zoneTimeZone;
+}
+
+function wallClock(tz: string): Intl.DateTimeFormat {
+  let f = wallClocks.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    wallClocks.set(tz, f);
+  }
+  return f;
+}
 
 export const FEN_PER_YUAN = 100;
 /** 1 万元 = 10,000 元 = 1,000,000 分. */
@@ -51,16 +76,19 @@ export function fenToWan(fen: number | null | undefined): number | null {
   return fen / FEN_PER_WAN;
 }
 
-function zoneParts(ms: number): { y: string; mo: string; d: string; h: string; mi: string } {
-  const t = new Date(ms + ZONE_OFFSET_MS);
-  const pad = (v: number) => String(v).padStart(2, '0');
-  return {
-    y: String(t.getUTCFullYear()),
-    mo: pad(t.getUTCMonth() + 1),
-    d: pad(t.getUTCDate()),
-    h: pad(t.getUTCHours()),
-    mi: pad(t.getUTCMinutes()),
-  };
+type WallTime = { y: string; mo: string; d: string; h: string; mi: string; s: string };
+
+function zoneParts(ms: number): WallTime {
+  const p: Record<string, string> = {};
+  for (const part of wallClock(zoneTimeZone).formatToParts(ms)) p[part.type] = part.value;
+  return { y: p.year!, mo: p.month!, d: p.day!, h: p.hour!, mi: p.minute!, s: p.second! };
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+function offsetAt(ms: number): number {
+  const p = zoneParts(ms);
+  const wall = Date.UTC(Number(p.y), Number(p.mo) - 1, Number(p.d), Number(p.h), Number(p.mi), Number(p.s));
+  return wall - Math.floor(ms / 1000) * 1000;
 }
 
 /** Epoch ms → `2020-02-24` in the zone. */
@@ -80,12 +108,17 @@ export function formatDateTime(ms: number | null | undefined): string {
 /** `2020-02-24` → epoch ms of that day's start in the zone. */
 export function zoneDayStart(date: string): number {
   const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y!, m! - 1, d!) - ZONE_OFFSET_MS;
+  const midnight = Date.UTC(y!, m! - 1, d!);
+  // The offset at the guess, then at the answer: right across a daylight-saving change too.
+  const guess = midnight - offsetAt(midnight);
+  return midnight - offsetAt(guess);
 }
 
 /** `2020-02-24` → epoch ms of the next day's start in the zone (an exclusive upper bound). */
 export function zoneDayEnd(date: string): number {
-  return zoneDayStart(date) + 24 * 3600 * 1000;
+  const [y, m, d] = date.split('-').map(Number);
+  const next = new Date(Date.UTC(y!, m! - 1, d! + 1));
+  return zoneDayStart(next.toISOString().slice(0, 10));
 }
 
 /** Epoch ms → the zone's calendar date `YYYY-MM-DD` (for date pickers). */
