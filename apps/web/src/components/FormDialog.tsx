@@ -1,8 +1,9 @@
 // Create/edit forms in a modal (short forms) or a drawer (long ones), with the form's submit
 // button as `form-submit`. Labels beside fields on desktop, above them on phones (UX.md).
-import type { ReactNode } from 'react';
-import { Button, Drawer, Flex, Grid, Modal, type FormProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { App, Button, Drawer, Flex, Form, Grid, Modal, type FormInstance, type FormProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useApiError, type FieldMap } from './useApiError';
 
 /** Form layout props for the screen width. */
 export function useFormLayout(labelWidth = 120): Pick<FormProps, 'layout' | 'labelCol' | 'wrapperCol' | 'labelWrap'> {
@@ -49,6 +50,56 @@ export function FormDialog({ open, title, busy, onSubmit, onClose, children, dra
       {children}
     </Modal>
   );
+}
+
+type SaveOptions<V, R> = {
+  /** True for 新建 (says 已新建), false for 编辑 (says 已保存). */
+  creating: boolean;
+  /** Writes the form's values. */
+  save: (values: V) => Promise<R>;
+  onClose: () => void;
+  /** After a save, with what the server answered (the dialog is closing). */
+  onSaved?: (result: R) => void;
+  /** API field → form field, where they differ. */
+  fieldMap?: FieldMap;
+};
+
+/**
+ * A create/edit form in a FormDialog: validate (scrolling to the first bad field), save, say so,
+ * close. What the server refuses lands on the field it names, or in a message.
+ *
+ *   const { form, dialog } = useFormDialog<Values>({ creating: !park, onClose, save: (v) => … });
+ *   return <FormDialog {...dialog} title={…}><Form form={form}>…</Form></FormDialog>;
+ */
+export function useFormDialog<V, R = unknown>({ creating, save, onClose, onSaved, fieldMap }: SaveOptions<V, R>) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const [form] = Form.useForm<V>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch (e) {
+      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await save(values);
+      void message.success(creating ? t('common.created') : t('common.saved'));
+      onClose();
+      onSaved?.(result);
+    } catch (e) {
+      setBusy(false);
+      showError(e, form as FormInstance, fieldMap);
+    }
+  };
+
+  return { form, dialog: { open: true, busy, onClose, onSubmit: () => void submit() } };
 }
 
 /** Empty strings from inputs become null for the API (clearing a field). */

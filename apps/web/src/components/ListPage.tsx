@@ -2,9 +2,9 @@
 // first, the module's filters, 查询 and 重置), a table with sortable columns, paging with the
 // total, and the loading / empty / error states.
 import type { ReactNode } from 'react';
-import { SearchOutlined } from '@ant-design/icons';
+import { CaretDownOutlined, CaretUpOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Button, Card, Flex, Form, Input, Table, Typography, type TableColumnType, type TableProps } from 'antd';
+import { Button, Card, Flex, Form, Input, Table, Tooltip, Typography, type TableColumnType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ListResult } from '@shuangsheng/contracts';
 import { formatNumber } from '../lib/format';
@@ -29,6 +29,16 @@ export function PageHeader({ title, extra, sub }: { title: ReactNode; extra?: Re
   );
 }
 
+/** 新建: the list's primary action (`list-create`). */
+export function CreateButton({ onClick, label }: { onClick: () => void; label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button type="primary" icon={<PlusOutlined />} onClick={onClick} data-testid="list-create">
+      {label ?? t('common.create')}
+    </Button>
+  );
+}
+
 export function ListPage({ title, extra, filters, children }: { title: ReactNode; extra?: ReactNode; filters?: ReactNode; children: ReactNode }) {
   return (
     <div>
@@ -42,22 +52,39 @@ export function ListPage({ title, extra, filters, children }: { title: ReactNode
 }
 
 type FilterBarProps<V> = {
-  /** Current values in form shape (from the URL). */
-  values: V;
-  onSearch: (values: V) => void;
-  onReset: () => void;
   searchPlaceholder: string;
   /** The module's filters, as Form.Items. */
   children?: ReactNode;
-};
+} & (
+  | {
+      /** A list whose filters live in the URL (most lists). */
+      url: UrlList<FilterSpec>;
+      values?: never;
+      onSearch?: never;
+      onReset?: never;
+    }
+  | {
+      url?: never;
+      /** Current values in form shape (from the URL). */
+      values: V;
+      onSearch: (values: V) => void;
+      onReset: () => void;
+    }
+);
+
+type FilterFormProps<V> = { values: V; onSearch: (values: V) => void; onReset: () => void; searchPlaceholder: string; children?: ReactNode };
 
 /** Keyword search first (`q`), then the module's filters, then 查询 / 重置. */
 export function FilterBar<V extends object>(props: FilterBarProps<V>) {
+  const { url, searchPlaceholder, children } = props;
+  const form: FilterFormProps<V> = url
+    ? { values: url.filters as V, onSearch: (v) => url.setFilters(v as typeof url.filters), onReset: url.reset, searchPlaceholder, children }
+    : { values: props.values, onSearch: props.onSearch, onReset: props.onReset, searchPlaceholder, children };
   // The URL is the truth: a new URL (back/forward, a shared link, 重置) remounts the form with it.
-  return <FilterForm key={JSON.stringify(props.values)} {...props} />;
+  return <FilterForm key={JSON.stringify(form.values)} {...form} />;
 }
 
-function FilterForm<V extends object>({ values, onSearch, onReset, searchPlaceholder, children }: FilterBarProps<V>) {
+function FilterForm<V extends object>({ values, onSearch, onReset, searchPlaceholder, children }: FilterFormProps<V>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<V>();
   return (
@@ -70,7 +97,7 @@ function FilterForm<V extends object>({ values, onSearch, onReset, searchPlaceho
       data-testid="filter-bar"
     >
       <Form.Item name="q" style={{ minWidth: 220, flex: '1 1 220px', maxWidth: 340 }}>
-        <Input allowClear placeholder={searchPlaceholder} prefix={<SearchOutlined style={{ color: 'rgba(0,0,0,0.35)' }} />} data-testid="list-search" maxLength={100} />
+        <Input allowClear placeholder={searchPlaceholder} title={searchPlaceholder} prefix={<SearchOutlined style={{ color: 'rgba(0,0,0,0.35)' }} />} data-testid="list-search" maxLength={100} />
       </Form.Item>
       {children}
       <Form.Item style={{ marginInlineEnd: 0 }}>
@@ -96,6 +123,44 @@ function FilterForm<V extends object>({ values, onSearch, onReset, searchPlaceho
 /** A column that the API can sort by, with its order taken from the URL. */
 export function sortable<T>(url: UrlList<FilterSpec>, key: string): Pick<TableColumnType<T>, 'key' | 'sorter' | 'sortOrder' | 'sortDirections'> {
   return { key, sorter: true, sortOrder: sortOrderOf(url.list.sort, key), sortDirections: ['ascend', 'descend'] };
+}
+
+/**
+ * A sort switch inside a column title, for a column that shows two sortable fields (产值 / 税收):
+ * largest first, then smallest first, then the list's default.
+ */
+export function SortToggle({ url, field, label }: { url: UrlList<FilterSpec>; field: string; label: ReactNode }) {
+  const order = sortOrderOf(url.list.sort, field);
+  const next = order === null ? `${field}:desc` : order === 'descend' ? `${field}:asc` : undefined;
+  const caret = (on: boolean) => ({ fontSize: 10, lineHeight: 0.6, color: on ? 'var(--ant-color-primary, #1d4ed8)' : 'rgba(0,0,0,0.29)' });
+  return (
+    <span
+      role="button"
+      tabIndex={0}
+      aria-sort={order === null ? 'none' : order === 'ascend' ? 'ascending' : 'descending'}
+      onClick={() => url.setSort(next)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') url.setSort(next);
+      }}
+      style={{ cursor: 'pointer', display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
+      data-testid={`sort-${field}`}
+    >
+      {label}
+      <span style={{ display: 'inline-flex', flexDirection: 'column' }}>
+        <CaretUpOutlined style={caret(order === 'ascend')} />
+        <CaretDownOutlined style={caret(order === 'descend')} />
+      </span>
+    </span>
+  );
+}
+
+/** Text cut to one line at `width`, whole on hover. */
+export function Ellipsis({ text, width, title }: { text: ReactNode; width: number; title?: ReactNode }) {
+  return (
+    <Tooltip title={title ?? text}>
+      <span style={{ display: 'inline-block', maxWidth: width, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>{text}</span>
+    </Tooltip>
+  );
 }
 
 type ListTableProps<T> = {

@@ -1,10 +1,39 @@
-// Row actions at the right of a table: edit, delete (after a confirmation), and more.
-import type { ReactNode } from 'react';
-import { Button, Popconfirm, Space } from 'antd';
+// Row actions at the right of a table (UX.md): edit, delete after a confirmation, and the
+// module's own actions; each says what happened or what went wrong.
+import { useCallback, type ReactNode } from 'react';
+import { App, Button, Popconfirm, Space, type TableColumnType } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useApiError } from './useApiError';
 
-export function DeleteButton({ name, onConfirm, testId, disabled, disabledReason }: { name: string; onConfirm: () => Promise<unknown>; testId?: string; disabled?: boolean; disabledReason?: string }) {
+/** Runs an action on a row: says `done` when it worked, what went wrong when not. Never rejects. */
+export function useRowAction(): (action: Promise<unknown>, done?: string) => Promise<void> {
+  const { message } = App.useApp();
+  const showError = useApiError();
+  return useCallback(
+    (action, done) =>
+      action.then(
+        () => {
+          if (done) void message.success(done);
+        },
+        (e: unknown) => showError(e),
+      ),
+    [message, showError],
+  );
+}
+
+type DeleteProps = {
+  name: string;
+  /** Deletes the record; the button reports the outcome. */
+  onConfirm: () => Promise<unknown>;
+  testId?: string;
+  disabled?: boolean;
+  disabledReason?: string;
+};
+
+export function DeleteButton({ name, onConfirm, testId, disabled, disabledReason }: DeleteProps) {
   const { t } = useTranslation();
+  const run = useRowAction();
   return (
     <Popconfirm
       title={t('common.deleteConfirmTitle', { name })}
@@ -12,7 +41,7 @@ export function DeleteButton({ name, onConfirm, testId, disabled, disabledReason
       okText={t('common.delete')}
       cancelText={t('common.cancel')}
       okButtonProps={{ danger: true, 'data-testid': 'confirm-delete' }}
-      onConfirm={() => onConfirm().catch(() => undefined)}
+      onConfirm={() => run(onConfirm(), t('common.deleted'))}
       disabled={disabled}
     >
       <Button type="link" size="small" danger disabled={disabled} title={disabled ? disabledReason : undefined} data-testid={testId}>
@@ -37,4 +66,9 @@ export function RowActions({ children }: { children: ReactNode }) {
       {children}
     </Space>
   );
+}
+
+/** The 操作 column, fixed at the right. */
+export function actionsColumn<T>(t: TFunction, render: (row: T) => ReactNode): TableColumnType<T> {
+  return { title: t('common.actions'), key: 'actions', fixed: 'right', render: (_v, row) => <RowActions>{render(row)}</RowActions> };
 }

@@ -1,12 +1,11 @@
 // Create or edit an enterprise (EnterpriseInput): credit code checked as typed, park → building
 // cascading, grid tree, industry, output and tax in 万元 (stored as fen), flags, leading
 // enterprise, people and contact. Used by the registry (新建) and the profile (编辑).
-import { App, Col, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Col, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { INDUSTRY_CODES, INDUSTRY_SECTIONS, isValidCreditCode, PHONE_RE, type Enterprise, type EnterpriseInput, type IndustrySection } from '@shuangsheng/contracts';
-import { FormDialog, groupedNumber } from '../../../components/FormDialog';
+import { FormDialog, groupedNumber, useFormDialog } from '../../../components/FormDialog';
 import { BuildingSelect, EnterpriseSelect, GridTreeSelect, ParkSelect } from '../../../components/pickers';
-import { useApiError } from '../../../components/useApiError';
 import { fenToWan, wanToFen } from '../../../lib/format';
 import { enterprises } from '../api';
 
@@ -80,33 +79,22 @@ const half = { xs: 24, md: 12 };
 
 export function EnterpriseForm({ enterprise, onClose, onSaved }: { enterprise: Enterprise | null; onClose: () => void; onSaved?: (e: Enterprise) => void }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const create = enterprises.useCreate();
   const update = enterprises.useUpdate();
-  const showError = useApiError();
+  const { form, dialog } = useFormDialog<Values, Enterprise>({
+    creating: !enterprise,
+    onClose,
+    onSaved,
+    fieldMap: FIELD_MAP,
+    save: (v) => {
+      const input = toInput(v);
+      if (!enterprise) return create.mutateAsync(input);
+      // A blank phone keeps the one on record (it is only known masked here).
+      const { contactPhone, ...rest } = input;
+      return update.mutateAsync({ id: enterprise.id, patch: contactPhone ? input : rest });
+    },
+  });
   const parkId = Form.useWatch('parkId', form);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    const input = toInput(v);
-    try {
-      let saved: Enterprise;
-      if (enterprise) {
-        // A blank phone keeps the one on record (it is only known masked here).
-        const { contactPhone, ...rest } = input;
-        saved = await update.mutateAsync({ id: enterprise.id, patch: contactPhone ? input : rest });
-        void message.success(t('common.saved'));
-      } else {
-        saved = await create.mutateAsync(input);
-        void message.success(t('common.created'));
-      }
-      onSaved?.(saved);
-      onClose();
-    } catch (e) {
-      showError(e, form, FIELD_MAP);
-    }
-  };
 
   const lang = i18n.language === 'en-US' ? 1 : 0;
   const money = (name: 'outputLastYearWan' | 'taxLastYearWan', label: string, extra?: string) => (
@@ -116,15 +104,7 @@ export function EnterpriseForm({ enterprise, onClose, onSaved }: { enterprise: E
   );
 
   return (
-    <FormDialog
-      drawer
-      width={820}
-      open
-      title={enterprise ? t('enterprises.editTitle') : t('enterprises.createTitle')}
-      busy={create.isPending || update.isPending}
-      onSubmit={() => void submit().catch(() => undefined)}
-      onClose={onClose}
-    >
+    <FormDialog {...dialog} drawer width={820} title={enterprise ? t('enterprises.editTitle') : t('enterprises.createTitle')}>
       <Form
         form={form}
         layout="vertical"

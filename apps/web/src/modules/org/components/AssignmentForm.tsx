@@ -1,38 +1,30 @@
 // Create an assignment of responsibility: kind → target (enterprise search, park, grid tree),
 // the responsible person, primary or assisting, a note. Also used from an enterprise profile.
-import { App, Form, Input, Select, Switch } from 'antd';
+import { Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_KINDS, type AssignmentKind } from '@shuangsheng/contracts';
-import { FormDialog, useFormLayout } from '../../../components/FormDialog';
+import { FormDialog, useFormDialog, useFormLayout } from '../../../components/FormDialog';
 import { EnterpriseSelect, GridTreeSelect, ParkSelect, UserSelect } from '../../../components/pickers';
-import { useApiError } from '../../../components/useApiError';
 import { assignments } from '../api';
 
 type Values = { kind: AssignmentKind; targetId: string; userId: string; isPrimary: boolean; note?: string };
 
 export function AssignmentForm({ onClose, preset }: { onClose: () => void; preset?: { kind: AssignmentKind; targetId: string; targetLabel: string } }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const create = assignments.useCreate();
-  const showError = useApiError();
   const layout = useFormLayout(110);
+  // The person already holding it (409 on userId) or a primary taken meanwhile (on isPrimary)
+  // show on those fields.
+  const { form, dialog } = useFormDialog<Values>({
+    creating: true,
+    onClose,
+    save: (v) => create.mutateAsync({ kind: v.kind, targetId: v.targetId, userId: v.userId, isPrimary: v.isPrimary, note: v.note?.trim() ? v.note.trim() : null }),
+  });
   const kind = Form.useWatch('kind', form) ?? preset?.kind ?? 'enterprise_commissioner';
   const targetLabel = t(`assignmentTargets.${kind}`);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await create.mutateAsync({ kind: v.kind, targetId: v.targetId, userId: v.userId, isPrimary: v.isPrimary, note: v.note?.trim() ? v.note.trim() : null });
-      void message.success(t('common.created'));
-      onClose();
-    } catch (e) {
-      showError(e, form);
-    }
-  };
-
   return (
-    <FormDialog open title={t('assignments.createTitle')} busy={create.isPending} onSubmit={() => void submit().catch(() => undefined)} onClose={onClose} width={600}>
+    <FormDialog {...dialog} title={t('assignments.createTitle')} width={600}>
       <Form
         form={form}
         {...layout}

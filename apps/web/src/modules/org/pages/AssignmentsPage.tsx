@@ -1,18 +1,16 @@
 // 责任分工 Assignments: who answers for which enterprise (驻企特派员), park (巡查) or grid unit (网格员).
 import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ASSIGNMENT_KINDS, type Assignment, type AssignmentKind } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
 import { ImportButton } from '../../../components/ImportButton';
-import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
+import { CreateButton, FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
 import { UserSelect } from '../../../components/pickers';
-import { DeleteButton, RowActions } from '../../../components/RowActions';
+import { actionsColumn, DeleteButton, useRowAction } from '../../../components/RowActions';
 import { StatusTag } from '../../../components/StatusTag';
-import { useApiError } from '../../../components/useApiError';
 import { formatDate } from '../../../lib/format';
 import { useUrlList } from '../../../lib/url-filters';
 import { assignments } from '../api';
@@ -28,8 +26,7 @@ export default function AssignmentsPage() {
   const query = assignments.useList(url.apiQuery);
   const remove = assignments.useRemove();
   const update = assignments.useUpdate();
-  const showError = useApiError();
-  const { message } = App.useApp();
+  const run = useRowAction();
   const [creating, setCreating] = useState(false);
   const writable = can('assignments.write');
 
@@ -57,46 +54,25 @@ export default function AssignmentsPage() {
     { title: t('common.createdAt'), dataIndex: 'createdAt', ...sortable(url, 'createdAt'), render: (v: number) => formatDate(v) },
   ];
   if (writable) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_v, a) => (
-        <RowActions>
-          {!a.isPrimary ? (
+    columns.push(
+      actionsColumn(t, (a) => (
+        <>
+          {a.isPrimary ? null : (
             <Button
               type="link"
               size="small"
               data-testid={`assignment-primary-${a.id}`}
-              onClick={() =>
-                update.mutateAsync({ id: a.id, patch: { isPrimary: true } }).then(
-                  () => void message.success(t('assignments.primarySet')),
-                  (e: unknown) => showError(e),
-                )
-              }
+              onClick={() => void run(update.mutateAsync({ id: a.id, patch: { isPrimary: true } }), t('assignments.primarySet'))}
             >
               {t('assignments.setPrimary')}
             </Button>
-          ) : null}
-          <DeleteButton
-            name={`${t(`assignmentKinds.${a.kind}`)} · ${a.userName}`}
-            testId={`assignment-delete-${a.id}`}
-            onConfirm={() =>
-              remove.mutateAsync(a.id).then(
-                () => void message.success(t('common.deleted')),
-                (e: unknown) => showError(e),
-              )
-            }
-          />
-        </RowActions>
-      ),
-    });
+          )}
+          <DeleteButton name={`${t(`assignmentKinds.${a.kind}`)} · ${a.userName}`} testId={`assignment-delete-${a.id}`} onConfirm={() => remove.mutateAsync(a.id)} />
+        </>
+      )),
+    );
   }
-  const createButton = writable ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="list-create">
-      {t('common.create')}
-    </Button>
-  ) : null;
+  const createButton = writable ? <CreateButton onClick={() => setCreating(true)} /> : null;
 
   return (
     <ListPage
@@ -109,7 +85,7 @@ export default function AssignmentsPage() {
         </>
       }
       filters={
-        <FilterBar values={url.filters} onSearch={(v) => url.setFilters(v)} onReset={url.reset} searchPlaceholder={t('assignments.searchPlaceholder')}>
+        <FilterBar url={url} searchPlaceholder={t('assignments.searchPlaceholder')}>
           <Form.Item name="kind" style={{ minWidth: 160 }}>
             <Select allowClear placeholder={t('assignments.kind')} options={ASSIGNMENT_KINDS.map((k) => ({ value: k, label: t(`assignmentKinds.${k}`) }))} data-testid="filter-kind" />
           </Form.Item>

@@ -1,18 +1,16 @@
 // 楼宇 Buildings: list filtered by park, create/edit, delete.
 import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, type TableColumnsType } from 'antd';
+import { Form, Input, InputNumber, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Building } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
 import { ImportButton } from '../../../components/ImportButton';
-import { FormDialog, groupedNumber, useFormLayout } from '../../../components/FormDialog';
-import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
+import { FormDialog, groupedNumber, useFormDialog, useFormLayout } from '../../../components/FormDialog';
+import { CreateButton, FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
 import { ParkSelect } from '../../../components/pickers';
-import { DeleteButton, EditButton, RowActions } from '../../../components/RowActions';
-import { useApiError } from '../../../components/useApiError';
+import { actionsColumn, DeleteButton, EditButton } from '../../../components/RowActions';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { useUrlList } from '../../../lib/url-filters';
 import { buildings } from '../api';
@@ -27,8 +25,6 @@ export default function BuildingsPage() {
   const url = useUrlList(SPEC, { sort: 'name:asc' });
   const query = buildings.useList(url.apiQuery);
   const remove = buildings.useRemove();
-  const showError = useApiError();
-  const { message } = App.useApp();
   const [editing, setEditing] = useState<Building | 'new' | null>(null);
   const writable = can('org.write');
 
@@ -46,32 +42,16 @@ export default function BuildingsPage() {
     { title: t('common.createdAt'), dataIndex: 'createdAt', ...sortable(url, 'createdAt'), render: (v: number) => formatDate(v) },
   ];
   if (writable) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_v, b) => (
-        <RowActions>
+    columns.push(
+      actionsColumn(t, (b) => (
+        <>
           <EditButton onClick={() => setEditing(b)} testId={`building-edit-${b.id}`} />
-          <DeleteButton
-            name={b.name}
-            testId={`building-delete-${b.id}`}
-            onConfirm={() =>
-              remove.mutateAsync(b.id).then(
-                () => void message.success(t('common.deleted')),
-                (e: unknown) => showError(e),
-              )
-            }
-          />
-        </RowActions>
-      ),
-    });
+          <DeleteButton name={b.name} testId={`building-delete-${b.id}`} onConfirm={() => remove.mutateAsync(b.id)} />
+        </>
+      )),
+    );
   }
-  const createButton = writable ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="list-create">
-      {t('common.create')}
-    </Button>
-  ) : null;
+  const createButton = writable ? <CreateButton onClick={() => setEditing('new')} /> : null;
 
   return (
     <ListPage
@@ -84,7 +64,7 @@ export default function BuildingsPage() {
         </>
       }
       filters={
-        <FilterBar values={url.filters} onSearch={(v) => url.setFilters(v)} onReset={url.reset} searchPlaceholder={t('buildings.searchPlaceholder')}>
+        <FilterBar url={url} searchPlaceholder={t('buildings.searchPlaceholder')}>
           <Form.Item name="parkId" style={{ minWidth: 200 }}>
             <ParkSelect placeholder={t('buildings.allParks')} testId="filter-park" />
           </Form.Item>
@@ -99,28 +79,20 @@ export default function BuildingsPage() {
 
 function BuildingForm({ building, defaultParkId, onClose }: { building: Building | null; defaultParkId?: string | undefined; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const create = buildings.useCreate();
   const update = buildings.useUpdate();
-  const showError = useApiError();
   const layout = useFormLayout(100);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    const body = { parkId: v.parkId, name: v.name.trim(), floors: v.floors ?? null, areaSqm: v.areaSqm ?? null };
-    try {
-      if (building) await update.mutateAsync({ id: building.id, patch: body });
-      else await create.mutateAsync(body);
-      void message.success(building ? t('common.saved') : t('common.created'));
-      onClose();
-    } catch (e) {
-      showError(e, form);
-    }
-  };
+  const { form, dialog } = useFormDialog<Values>({
+    creating: !building,
+    onClose,
+    save: (v) => {
+      const body = { parkId: v.parkId, name: v.name.trim(), floors: v.floors ?? null, areaSqm: v.areaSqm ?? null };
+      return building ? update.mutateAsync({ id: building.id, patch: body }) : create.mutateAsync(body);
+    },
+  });
 
   return (
-    <FormDialog open title={building ? t('buildings.editTitle') : t('buildings.createTitle')} busy={create.isPending || update.isPending} onSubmit={() => void submit().catch(() => undefined)} onClose={onClose}>
+    <FormDialog {...dialog} title={building ? t('buildings.editTitle') : t('buildings.createTitle')}>
       <Form
         form={form}
         {...layout}

@@ -2,18 +2,17 @@
 // code; add a child, edit, delete a leaf; export the flat list.
 import { useMemo, useState } from 'react';
 import { NodeExpandOutlined, NodeCollapseOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Tag, Tree, Typography, type TreeDataNode } from 'antd';
+import { Button, Card, Flex, Form, Input, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { GridLevel } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
 import { ImportButton } from '../../../components/ImportButton';
-import { FormDialog, useFormLayout } from '../../../components/FormDialog';
+import { FormDialog, useFormDialog, useFormLayout } from '../../../components/FormDialog';
 import { PageHeader } from '../../../components/ListPage';
 import { EmptyState, ErrorState, PageSkeleton } from '../../../components/PageStates';
 import { DeleteButton } from '../../../components/RowActions';
-import { useApiError } from '../../../components/useApiError';
 import { gridUnits, useGridTree, type GridNode } from '../api';
 
 export const LEVEL_COLORS: Record<GridLevel, string> = { zone: 'geekblue', street: 'blue', community: 'cyan', group: 'green' };
@@ -51,8 +50,6 @@ export default function GridPage() {
   const [draft, setDraft] = useState(q);
   const tree = useGridTree();
   const remove = gridUnits.useRemove();
-  const showError = useApiError();
-  const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [expanded, setExpanded] = useState<string[] | null>(null);
 
@@ -94,12 +91,7 @@ export default function GridPage() {
                 testId={`grid-delete-${node.code}`}
                 disabled={node.childCount > 0}
                 disabledReason={t('grid.leafOnly')}
-                onConfirm={() =>
-                  remove.mutateAsync(node.id).then(
-                    () => void message.success(t('common.deleted')),
-                    (e: unknown) => showError(e),
-                  )
-                }
+                onConfirm={() => remove.mutateAsync(node.id)}
               />
             </span>
           ) : null}
@@ -203,35 +195,26 @@ export default function GridPage() {
 
 function GridForm({ editing, onClose, onCreated }: { editing: Editing; onClose: () => void; onCreated: (parentId: string | null) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ code: string; name: string }>();
   const create = gridUnits.useCreate();
   const update = gridUnits.useUpdate();
-  const showError = useApiError();
   const layout = useFormLayout(100);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    const body = { code: v.code.trim(), name: v.name.trim() };
-    try {
-      if (editing.mode === 'edit') {
-        await update.mutateAsync({ id: editing.node.id, patch: body });
-        void message.success(t('common.saved'));
-      } else {
-        await create.mutateAsync({ ...body, parentId: editing.parent?.id ?? null });
-        void message.success(t('common.created'));
-        onCreated(editing.parent?.id ?? null);
-      }
-      onClose();
-    } catch (e) {
-      showError(e, form);
-    }
-  };
+  const parentId = editing.mode === 'child' ? (editing.parent?.id ?? null) : null;
+  const { form, dialog } = useFormDialog<{ code: string; name: string }>({
+    creating: editing.mode === 'child',
+    onClose,
+    onSaved: () => {
+      if (editing.mode === 'child') onCreated(parentId);
+    },
+    save: (v) => {
+      const body = { code: v.code.trim(), name: v.name.trim() };
+      return editing.mode === 'edit' ? update.mutateAsync({ id: editing.node.id, patch: body }) : create.mutateAsync({ ...body, parentId });
+    },
+  });
 
   const title =
     editing.mode === 'edit' ? t('grid.editTitle') : editing.parent ? t('grid.createTitle', { parent: editing.parent.name }) : t('grid.createRootTitle');
   return (
-    <FormDialog open title={title} busy={create.isPending || update.isPending} onSubmit={() => void submit().catch(() => undefined)} onClose={onClose}>
+    <FormDialog {...dialog} title={title}>
       <Form form={form} {...layout} initialValues={editing.mode === 'edit' ? { code: editing.node.code, name: editing.node.name } : {}}>
         <Form.Item
           name="code"

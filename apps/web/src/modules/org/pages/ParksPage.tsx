@@ -1,18 +1,16 @@
 // 园区 Parks: list with search and export, create/edit in a modal, delete, reveal the manager's phone.
 import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, type TableColumnsType } from 'antd';
+import { Form, Input, InputNumber, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PHONE_RE, type Park } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
 import { ImportButton } from '../../../components/ImportButton';
-import { blankToNull, FormDialog, groupedNumber, useFormLayout } from '../../../components/FormDialog';
-import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
+import { blankToNull, FormDialog, groupedNumber, useFormDialog, useFormLayout } from '../../../components/FormDialog';
+import { CreateButton, FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
 import { MaskedValue } from '../../../components/MaskedValue';
-import { DeleteButton, EditButton, RowActions } from '../../../components/RowActions';
-import { useApiError } from '../../../components/useApiError';
+import { actionsColumn, DeleteButton, EditButton } from '../../../components/RowActions';
 import { formatNumber } from '../../../lib/format';
 import { useUrlList } from '../../../lib/url-filters';
 import { parks, revealParkPhone } from '../api';
@@ -27,8 +25,6 @@ export default function ParksPage() {
   const url = useUrlList(SPEC, { sort: 'name:asc' });
   const query = parks.useList(url.apiQuery);
   const remove = parks.useRemove();
-  const showError = useApiError();
-  const { message } = App.useApp();
   const [editing, setEditing] = useState<Park | 'new' | null>(null);
   const writable = can('org.write');
 
@@ -58,33 +54,16 @@ export default function ParksPage() {
     },
   ];
   if (writable) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_v, p) => (
-        <RowActions>
+    columns.push(
+      actionsColumn(t, (p) => (
+        <>
           <EditButton onClick={() => setEditing(p)} testId={`park-edit-${p.id}`} />
-          <DeleteButton
-            name={p.name}
-            testId={`park-delete-${p.id}`}
-            onConfirm={() =>
-              remove.mutateAsync(p.id).then(
-                () => void message.success(t('common.deleted')),
-                (e: unknown) => showError(e),
-              )
-            }
-          />
-        </RowActions>
-      ),
-    });
+          <DeleteButton name={p.name} testId={`park-delete-${p.id}`} onConfirm={() => remove.mutateAsync(p.id)} />
+        </>
+      )),
+    );
   }
-
-  const createButton = writable ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="list-create">
-      {t('common.create')}
-    </Button>
-  ) : null;
+  const createButton = writable ? <CreateButton onClick={() => setEditing('new')} /> : null;
 
   return (
     <ListPage
@@ -96,7 +75,7 @@ export default function ParksPage() {
           {createButton}
         </>
       }
-      filters={<FilterBar values={url.filters} onSearch={(v) => url.setFilters(v)} onReset={url.reset} searchPlaceholder={t('parks.searchPlaceholder')} />}
+      filters={<FilterBar url={url} searchPlaceholder={t('parks.searchPlaceholder')} />}
     >
       <ListTable query={query} url={url} columns={columns} rowKey="id" empty={{ title: t('parks.empty'), action: createButton }} />
       {editing ? <ParkForm park={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
@@ -106,40 +85,23 @@ export default function ParksPage() {
 
 function ParkForm({ park, onClose }: { park: Park | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const create = parks.useCreate();
   const update = parks.useUpdate();
-  const showError = useApiError();
   const layout = useFormLayout(110);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    const body = blankToNull({ ...v, areaSqm: v.areaSqm ?? null });
-    try {
-      if (park) {
-        const { managerPhone, ...rest } = body;
-        const patch = { ...rest, name: v.name.trim() };
-        await update.mutateAsync({ id: park.id, patch: managerPhone ? { ...patch, managerPhone } : patch });
-        void message.success(t('common.saved'));
-      } else {
-        await create.mutateAsync({ ...body, name: v.name.trim() });
-        void message.success(t('common.created'));
-      }
-      onClose();
-    } catch (e) {
-      showError(e, form);
-    }
-  };
+  const { form, dialog } = useFormDialog<Values>({
+    creating: !park,
+    onClose,
+    save: (v) => {
+      const body = { ...blankToNull({ ...v, areaSqm: v.areaSqm ?? null }), name: v.name.trim() };
+      if (!park) return create.mutateAsync(body);
+      // A blank phone keeps the one on record (it is only known masked here).
+      const { managerPhone, ...rest } = body;
+      return update.mutateAsync({ id: park.id, patch: managerPhone ? body : rest });
+    },
+  });
 
   return (
-    <FormDialog
-      open
-      title={park ? t('parks.editTitle') : t('parks.createTitle')}
-      busy={create.isPending || update.isPending}
-      onSubmit={() => void submit().catch(() => undefined)}
-      onClose={onClose}
-    >
+    <FormDialog {...dialog} title={park ? t('parks.editTitle') : t('parks.createTitle')}>
       <Form
         form={form}
         {...layout}

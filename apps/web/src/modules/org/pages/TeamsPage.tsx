@@ -1,16 +1,14 @@
 // 队伍 Teams: the leading group, working groups, service and inspection teams, task forces.
 import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TEAM_KINDS, type Team } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
-import { FormDialog, useFormLayout } from '../../../components/FormDialog';
-import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
+import { FormDialog, useFormDialog, useFormLayout } from '../../../components/FormDialog';
+import { CreateButton, Ellipsis, FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
 import { UserSelect } from '../../../components/pickers';
-import { DeleteButton, EditButton, RowActions } from '../../../components/RowActions';
-import { useApiError } from '../../../components/useApiError';
+import { actionsColumn, DeleteButton, EditButton } from '../../../components/RowActions';
 import { useUrlList } from '../../../lib/url-filters';
 import { teams, useAllTeams } from '../api';
 
@@ -26,8 +24,6 @@ export default function TeamsPage() {
   const url = useUrlList(SPEC, { sort: 'createdAt:asc' });
   const query = teams.useList(url.apiQuery);
   const remove = teams.useRemove();
-  const showError = useApiError();
-  const { message } = App.useApp();
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
   const writable = can('org.write');
 
@@ -39,8 +35,8 @@ export default function TeamsPage() {
       ...sortable(url, 'kind'),
       render: (k: Kind) => <Tag color={KIND_COLORS[k]}>{t(`teamKinds.${k}`)}</Tag>,
     },
-    { title: t('teams.parent'), dataIndex: 'parentName', render: (v: string | null) => v ?? '-' },
-    { title: t('teams.leader'), dataIndex: 'leaderName', render: (v: string | null) => v ?? '-' },
+    { title: t('teams.parent'), dataIndex: 'parentName', render: (v: string | null) => (v ? <Ellipsis width={130} text={v} /> : '-') },
+    { title: t('teams.leader'), dataIndex: 'leaderName', render: (v: string | null) => (v ? <Ellipsis width={140} text={v} /> : '-') },
     {
       title: t('teams.members'),
       dataIndex: 'members',
@@ -48,53 +44,30 @@ export default function TeamsPage() {
         m.length === 0 ? (
           '-'
         ) : (
-          <Tooltip title={m.map((x) => x.displayName).join(t('common.listSeparator'))}>
-            <span style={{ display: 'inline-block', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>
-              {t('teams.memberCount', { count: m.length })} · {m.map((x) => x.displayName).join(t('common.listSeparator'))}
-            </span>
-          </Tooltip>
+          <Ellipsis
+            width={170}
+            title={m.map((x) => x.displayName).join(t('common.listSeparator'))}
+            text={`${t('teams.memberCount', { count: m.length })} · ${m.map((x) => x.displayName).join(t('common.listSeparator'))}`}
+          />
         ),
     },
     {
       title: t('teams.duties'),
       dataIndex: 'duties',
-      render: (v: string | null) =>
-        v ? (
-          <Tooltip title={v}>
-            <span style={{ display: 'inline-block', maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>{v}</span>
-          </Tooltip>
-        ) : (
-          '-'
-        ),
+      render: (v: string | null) => (v ? <Ellipsis width={150} text={v} /> : '-'),
     },
   ];
   if (writable) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_v, team) => (
-        <RowActions>
+    columns.push(
+      actionsColumn(t, (team) => (
+        <>
           <EditButton onClick={() => setEditing(team)} testId={`team-edit-${team.id}`} />
-          <DeleteButton
-            name={team.name}
-            testId={`team-delete-${team.id}`}
-            onConfirm={() =>
-              remove.mutateAsync(team.id).then(
-                () => void message.success(t('common.deleted')),
-                (e: unknown) => showError(e),
-              )
-            }
-          />
-        </RowActions>
-      ),
-    });
+          <DeleteButton name={team.name} testId={`team-delete-${team.id}`} onConfirm={() => remove.mutateAsync(team.id)} />
+        </>
+      )),
+    );
   }
-  const createButton = writable ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="list-create">
-      {t('common.create')}
-    </Button>
-  ) : null;
+  const createButton = writable ? <CreateButton onClick={() => setEditing('new')} /> : null;
 
   return (
     <ListPage
@@ -106,7 +79,7 @@ export default function TeamsPage() {
         </>
       }
       filters={
-        <FilterBar values={url.filters} onSearch={(v) => url.setFilters(v)} onReset={url.reset} searchPlaceholder={t('teams.searchPlaceholder')}>
+        <FilterBar url={url} searchPlaceholder={t('teams.searchPlaceholder')}>
           <Form.Item name="kind" style={{ minWidth: 150 }}>
             <Select allowClear placeholder={t('teams.kind')} options={TEAM_KINDS.map((k) => ({ value: k, label: t(`teamKinds.${k}`) }))} data-testid="filter-kind" />
           </Form.Item>
@@ -121,37 +94,29 @@ export default function TeamsPage() {
 
 function TeamForm({ team, onClose }: { team: Team | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const create = teams.useCreate();
   const update = teams.useUpdate();
   const all = useAllTeams();
-  const showError = useApiError();
   const layout = useFormLayout(100);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    const body = {
-      kind: v.kind,
-      name: v.name.trim(),
-      parentId: v.parentId ?? null,
-      leaderId: v.leaderId ?? null,
-      memberIds: v.memberIds ?? [],
-      duties: v.duties?.trim() ? v.duties.trim() : null,
-    };
-    try {
-      if (team) await update.mutateAsync({ id: team.id, patch: body });
-      else await create.mutateAsync(body);
-      void message.success(team ? t('common.saved') : t('common.created'));
-      onClose();
-    } catch (e) {
-      showError(e, form);
-    }
-  };
+  const { form, dialog } = useFormDialog<Values>({
+    creating: !team,
+    onClose,
+    save: (v) => {
+      const body = {
+        kind: v.kind,
+        name: v.name.trim(),
+        parentId: v.parentId ?? null,
+        leaderId: v.leaderId ?? null,
+        memberIds: v.memberIds ?? [],
+        duties: v.duties?.trim() ? v.duties.trim() : null,
+      };
+      return team ? update.mutateAsync({ id: team.id, patch: body }) : create.mutateAsync(body);
+    },
+  });
 
   const memberOptions = team?.members.map((m) => ({ value: m.id, label: m.displayName })) ?? [];
   return (
-    <FormDialog open title={team ? t('teams.editTitle') : t('teams.createTitle')} busy={create.isPending || update.isPending} onSubmit={() => void submit().catch(() => undefined)} onClose={onClose} width={640}>
+    <FormDialog {...dialog} title={team ? t('teams.editTitle') : t('teams.createTitle')} width={640}>
       <Form
         form={form}
         {...layout}

@@ -1,20 +1,19 @@
 // 用户 Users: list (role, status), create (a generated password is shown once), edit roles,
 // status and name, reset password, unlock.
 import { useState } from 'react';
-import { LockOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Popconfirm, Select, Switch, type TableColumnsType } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Popconfirm, Select, Switch, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ROLES, type Role, type User } from '@shuangsheng/contracts';
 import { useCan, useSession } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
 import { ImportButton } from '../../../components/ImportButton';
-import { FormDialog, useFormLayout } from '../../../components/FormDialog';
-import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
+import { FormDialog, useFormDialog, useFormLayout } from '../../../components/FormDialog';
+import { CreateButton, Ellipsis, FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
 import { EnterpriseSelect, RoleSelect } from '../../../components/pickers';
-import { EditButton, RowActions } from '../../../components/RowActions';
+import { actionsColumn, EditButton, useRowAction } from '../../../components/RowActions';
 import { StatusTag } from '../../../components/StatusTag';
-import { useApiError } from '../../../components/useApiError';
 import { formatDateTime } from '../../../lib/format';
 import { useUrlList } from '../../../lib/url-filters';
 import { useCreateUser, useResetPassword, useUnlockUser, users } from '../api';
@@ -31,8 +30,7 @@ export default function UsersPage() {
   const query = users.useList(url.apiQuery);
   const reset = useResetPassword();
   const unlock = useUnlockUser();
-  const showError = useApiError();
-  const { message } = App.useApp();
+  const run = useRowAction();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [once, setOnce] = useState<{ name: string; password: string } | null>(null);
   const writable = can('users.manage');
@@ -48,7 +46,7 @@ export default function UsersPage() {
     {
       title: t('users.enterprise'),
       dataIndex: 'enterpriseName',
-      render: (v: string | null, u) => (v && u.enterpriseId ? <Link to={`/enterprises/${u.enterpriseId}`}>{v}</Link> : '-'),
+      render: (v: string | null, u) => (v && u.enterpriseId ? <Ellipsis width={150} title={v} text={<Link to={`/enterprises/${u.enterpriseId}`}>{v}</Link>} /> : '-'),
     },
     {
       title: t('users.status'),
@@ -67,12 +65,9 @@ export default function UsersPage() {
     { title: t('users.lastLoginAt'), dataIndex: 'lastLoginAt', ...sortable(url, 'lastLoginAt'), render: (v: number | null) => (v ? formatDateTime(v) : t('users.never')) },
   ];
   if (writable) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_v, u) => (
-        <RowActions>
+    columns.push(
+      actionsColumn(t, (u) => (
+        <>
           <EditButton onClick={() => setEditing(u)} testId={`user-edit-${u.username}`} />
           <Popconfirm
             title={t('users.resetConfirm', { name: u.displayName })}
@@ -81,11 +76,10 @@ export default function UsersPage() {
             cancelText={t('common.cancel')}
             okButtonProps={{ 'data-testid': 'confirm-reset' }}
             onConfirm={() =>
-              reset.mutateAsync(u.id).then(
-                (r) => {
+              run(
+                reset.mutateAsync(u.id).then((r) => {
                   if (r.generatedPassword) setOnce({ name: u.displayName, password: r.generatedPassword });
-                },
-                (e: unknown) => showError(e),
+                }),
               )
             }
           >
@@ -94,29 +88,15 @@ export default function UsersPage() {
             </Button>
           </Popconfirm>
           {u.locked ? (
-            <Button
-              type="link"
-              size="small"
-              data-testid={`user-unlock-${u.username}`}
-              onClick={() =>
-                unlock.mutateAsync(u.id).then(
-                  () => void message.success(t('users.unlocked')),
-                  (e: unknown) => showError(e),
-                )
-              }
-            >
+            <Button type="link" size="small" data-testid={`user-unlock-${u.username}`} onClick={() => void run(unlock.mutateAsync(u.id), t('users.unlocked'))}>
               {t('users.unlock')}
             </Button>
           ) : null}
-        </RowActions>
-      ),
-    });
+        </>
+      )),
+    );
   }
-  const createButton = writable ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="list-create">
-      {t('common.create')}
-    </Button>
-  ) : null;
+  const createButton = writable ? <CreateButton onClick={() => setEditing('new')} /> : null;
 
   return (
     <ListPage
@@ -129,7 +109,7 @@ export default function UsersPage() {
         </>
       }
       filters={
-        <FilterBar values={url.filters} onSearch={(v) => url.setFilters(v)} onReset={url.reset} searchPlaceholder={t('users.searchPlaceholder')}>
+        <FilterBar url={url} searchPlaceholder={t('users.searchPlaceholder')}>
           <Form.Item name="role" style={{ minWidth: 180 }}>
             <RoleSelect placeholder={t('users.roles')} data-testid="filter-role" />
           </Form.Item>
@@ -159,46 +139,32 @@ export default function UsersPage() {
 
 function UserForm({ user, onClose, onGenerated }: { user: User | null; onClose: () => void; onGenerated: (name: string, password: string) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useSession();
-  const [form] = Form.useForm<Values>();
   const create = useCreateUser();
   const update = users.useUpdate();
-  const showError = useApiError();
   const layout = useFormLayout(110);
+  const { form, dialog } = useFormDialog<Values, { displayName: string; generatedPassword?: string | undefined }>({
+    creating: !user,
+    onClose,
+    onSaved: (saved) => {
+      if (saved.generatedPassword) onGenerated(saved.displayName, saved.generatedPassword);
+    },
+    // The server names `status` (self-disable, last admin); the form has the switch.
+    fieldMap: { status: 'enabled' },
+    save: (v) => {
+      const enterpriseId = v.roles.includes('enterprise_user') ? (v.enterpriseId ?? null) : null;
+      if (user) {
+        const patch = { displayName: v.displayName.trim(), roles: v.roles, enterpriseId, status: v.enabled === false ? ('disabled' as const) : ('active' as const) };
+        return update.mutateAsync({ id: user.id, patch });
+      }
+      return create.mutateAsync({ username: v.username.trim(), displayName: v.displayName.trim(), roles: v.roles, enterpriseId, ...(v.password ? { password: v.password } : {}) });
+    },
+  });
   const roles = Form.useWatch('roles', form) ?? [];
   const needsEnterprise = roles.includes('enterprise_user');
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    const enterpriseId = needsEnterprise ? (v.enterpriseId ?? null) : null;
-    try {
-      if (user) {
-        await update.mutateAsync({
-          id: user.id,
-          patch: { displayName: v.displayName.trim(), roles: v.roles, enterpriseId, status: v.enabled === false ? 'disabled' : 'active' },
-        });
-        void message.success(t('common.saved'));
-        onClose();
-      } else {
-        const created = await create.mutateAsync({
-          username: v.username.trim(),
-          displayName: v.displayName.trim(),
-          roles: v.roles,
-          enterpriseId,
-          ...(v.password ? { password: v.password } : {}),
-        });
-        void message.success(t('common.created'));
-        onClose();
-        if (created.generatedPassword) onGenerated(created.displayName, created.generatedPassword);
-      }
-    } catch (e) {
-      showError(e, form);
-    }
-  };
-
   return (
-    <FormDialog open title={user ? t('users.editTitle') : t('users.createTitle')} busy={create.isPending || update.isPending} onSubmit={() => void submit().catch(() => undefined)} onClose={onClose} width={600}>
+    <FormDialog {...dialog} title={user ? t('users.editTitle') : t('users.createTitle')} width={600}>
       <Form
         form={form}
         {...layout}
