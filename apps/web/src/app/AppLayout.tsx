@@ -9,7 +9,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '@shuangsheng/contracts';
 import { api, ApiError } from '../api/client';
 import { ErrorState, PageSkeleton } from '../components/PageStates';
-import { LANGUAGES, setLanguage } from '../i18n';
+import { LANGUAGES, setLanguage, useLang } from '../i18n';
 import type { Lang } from '../lib/format';
 import { enterpriseMenu, MENU, selectedKey, type MenuEntry } from './menu';
 import { isEnterpriseOnly, useMe } from './session';
@@ -46,7 +46,7 @@ function visible(entries: MenuEntry[], me: Me): MenuEntry[] {
 }
 
 function Frame({ me }: { me: Me }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
@@ -74,7 +74,7 @@ function Frame({ me }: { me: Me }) {
     void navigate('/login', { replace: true });
   };
 
-  const lang = (i18n.language === 'en-US' ? 'en-US' : 'zh-CN') as Lang;
+  const lang = useLang();
   const langItems: MenuProps['items'] = LANGUAGES.map((l) => ({ key: l.code, label: l.label, 'data-testid': `lang-${l.code}` }) as NonNullable<MenuProps['items']>[number]);
   const userItems: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword'), 'data-testid': 'user-change-password' } as NonNullable<MenuProps['items']>[number],

@@ -7,7 +7,7 @@ import { Alert, Button, Card, Dropdown, Flex, Form, Input, Typography } from 'an
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, NETWORK_ERROR } from '../api/client';
-import { LANGUAGES, setLanguage } from '../i18n';
+import { LANGUAGES, setLanguage, useLang } from '../i18n';
 import type { Lang } from '../lib/format';
 import { fetchMe, ME_KEY } from './session';
 
@@ -18,7 +18,7 @@ export function safeNext(next: string | null): string {
 }
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const qc = useQueryClient();
@@ -42,7 +42,7 @@ export function LoginPage() {
     }
   };
 
-  const lang = (i18n.language === 'en-US' ? 'en-US' : 'zh-CN') as Lang;
+  const lang = useLang();
   return (
     <Flex
       vertical

@@ -1,7 +1,7 @@
 // i18next with both catalogues bundled (they are small); the language is kept in localStorage
 // and mirrored to the API client (Accept-Language), dayjs and <html lang>.
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { initialLang, rememberLang } from '../api/lang';
@@ -47,6 +47,12 @@ export async function setLanguage(lang: Lang): Promise<void> {
 
 export function currentLanguage(): Lang {
   return i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+}
+
+/** The UI language, re-rendering when it changes. */
+export function useLang(): Lang {
+  const { i18n: instance } = useTranslation();
+  return instance.language === 'en-US' ? 'en-US' : 'zh-CN';
 }
 
 export default i18n;

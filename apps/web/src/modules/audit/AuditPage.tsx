@@ -5,18 +5,17 @@ import { DatePicker, Form, Select, Table, Typography, type TableColumnsType } fr
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AuditEntry, ListResult } from '@shuangsheng/contracts';
+import { entityName, fieldLabel, type AuditEntry, type ListResult } from '@shuangsheng/contracts';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { FilterBar, ListPage, ListTable, sortable } from '../../components/ListPage';
 import { UserSelect } from '../../components/pickers';
-import { formatDateTime, type Lang, zoneDateOf, zoneDayEnd, zoneDayStart } from '../../lib/format';
+import { useLang } from '../../i18n';
+import { formatDateTime, zoneDateOf, zoneDayEnd, zoneDayStart } from '../../lib/format';
 import { toApiQuery, useUrlList } from '../../lib/url-filters';
-import { actionLabel, formatFieldValue } from '../enterprises/history';
+import { actionLabel, enterpriseFieldLabel, formatFieldValue } from '../enterprises/history';
 
 const SPEC = { q: 'string', actorId: 'string', action: 'string', entityType: 'string', entityId: 'string', from: 'string', to: 'string' } as const;
-const ENTITY_TYPES = ['zone', 'park', 'building', 'grid_unit', 'user', 'team', 'assignment', 'enterprise'] as const;
-type EntityType = (typeof ENTITY_TYPES)[number];
 
 type FormValues = { q?: string; actorId?: string; action?: string; entityType?: string; entityId?: string; period?: [Dayjs, Dayjs] | null };
 
@@ -29,8 +28,8 @@ export function diffRows(before: unknown, after: unknown): { key: string; before
 }
 
 function Diff({ entry }: { entry: AuditEntry }) {
-  const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'en-US' ? 'en-US' : 'zh-CN') as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const rows = diffRows(entry.before, entry.after);
   if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   // Raw JSON, as recorded; money in fen gets its reading beside it.
@@ -54,7 +53,22 @@ function Diff({ entry }: { entry: AuditEntry }) {
       rowClassName={(r) => (r.changed ? 'audit-changed' : '')}
       onRow={(r) => ({ style: r.changed && entry.before ? { background: '#fffbe6' } : undefined })}
       columns={[
-        { title: t('audit.field'), dataIndex: 'key', width: 200, render: (k: string) => <code>{k}</code> },
+        {
+          title: t('audit.field'),
+          dataIndex: 'key',
+          width: 220,
+          render: (k: string) => {
+            // The field in words where it has a name, and as recorded.
+            const label = (entry.entityType === 'enterprise' ? enterpriseFieldLabel(k, t) : undefined) ?? fieldLabel(lang, k);
+            return label === k ? (
+              <code>{k}</code>
+            ) : (
+              <>
+                {label} <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>{k}</Typography.Text>
+              </>
+            );
+          },
+        },
         { title: t('audit.before'), key: 'before', render: (_v, r) => show(r.key, r.before) },
         { title: t('audit.after'), key: 'after', render: (_v, r) => show(r.key, r.after) },
       ]}
@@ -64,6 +78,7 @@ function Diff({ entry }: { entry: AuditEntry }) {
 
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
+  const lang = useLang();
   const url = useUrlList(SPEC, { sort: 'at:desc' });
   const { from, to, ...rest } = url.filters;
   // Dates in the URL (readable), epoch ms for the API; `to` is the end of that day (exclusive).
@@ -74,7 +89,13 @@ export default function AuditPage() {
     queryFn: ({ signal }) => api.get<ListResult<AuditEntry>>('/api/audit', apiQuery, { signal }),
     placeholderData: keepPreviousData,
   });
+  // The actions and entity types that occur in the log, for the filters.
   const actions = useQuery({ queryKey: ['audit', 'actions'], queryFn: ({ signal }) => api.get<string[]>('/api/audit/actions', undefined, { signal }), staleTime: 60_000 });
+  const entityTypes = useQuery({
+    queryKey: ['audit', 'entity-types'],
+    queryFn: ({ signal }) => api.get<string[]>('/api/audit/entity-types', undefined, { signal }),
+    staleTime: 60_000,
+  });
   const exists = (k: string) => i18n.exists(k);
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -86,7 +107,7 @@ export default function AuditPage() {
       key: 'entity',
       render: (_v, e) => (
         <span style={{ whiteSpace: 'nowrap' }}>
-          {ENTITY_TYPES.includes(e.entityType as EntityType) ? t(`entities.${e.entityType as EntityType}`) : e.entityType}
+          {entityName(lang, e.entityType)}
           {e.entityId && e.entityType === 'enterprise' && e.action !== 'enterprise.delete' ? (
             <Link to={`/enterprises/${e.entityId}`} style={{ fontFamily: 'monospace', marginInlineStart: 6 }} title={e.entityId}>
               …{e.entityId.slice(-8)}
@@ -160,7 +181,14 @@ export default function AuditPage() {
             />
           </Form.Item>
           <Form.Item name="entityType" style={{ minWidth: 140 }}>
-            <Select allowClear placeholder={t('audit.entityType')} options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`entities.${e}`) }))} data-testid="filter-entity-type" />
+            <Select
+              allowClear
+              placeholder={t('audit.entityType')}
+              loading={entityTypes.isPending}
+              options={(entityTypes.data ?? []).map((e) => ({ value: e, label: entityName(lang, e) }))}
+              popupMatchSelectWidth={false}
+              data-testid="filter-entity-type"
+            />
           </Form.Item>
           <Form.Item name="entityId" hidden>
             <input />

@@ -89,6 +89,12 @@ export function changesOf(before: unknown, after: unknown, t: TFunction, lang: L
   return out;
 }
 
+/** The label of an enterprise field (`outputLastYearFen` → 上年产值), if it has one. */
+export function enterpriseFieldLabel(key: string, t: TFunction): string | undefined {
+  const labelKey = LABELS[key];
+  return labelKey ? (t(labelKey as never) as string) : undefined;
+}
+
 /** Localized name of an audit action (`enterprise.update`), or the action itself if unknown. */
 export function actionLabel(action: string, t: TFunction, exists: (key: string) => boolean): string {
   const key = `audit.actionNames.${action}`;

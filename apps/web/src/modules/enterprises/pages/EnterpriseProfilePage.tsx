@@ -1,5 +1,6 @@
 // /enterprises/:id — the one-enterprise profile (一企一档): header with name, credit code, tier and
-// flags, an edit action, and the registered tabs (see ../profileTabs.tsx).
+// flags (龙头企业 with its supplier count, leading to the 供应链 tab), an edit action, and the
+// registered tabs (see ../profileTabs.tsx).
 import { Suspense, useState } from 'react';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Flex, Space, Tabs, Typography } from 'antd';
@@ -7,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isEnterpriseOnly, useCan, useSession } from '../../../app/session';
 import { ErrorState, PageSkeleton } from '../../../components/PageStates';
-import { enterprises, useEnterpriseCount } from '../api';
+import { enterprises } from '../api';
 import { EnterpriseForm } from '../components/EnterpriseForm';
 import { EnterpriseFlags, TierTag } from '../display';
 import { profileTabsFor } from '../profileTabs';
@@ -20,7 +21,6 @@ export default function EnterpriseProfilePage() {
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const query = enterprises.useOne(id);
-  const leads = useEnterpriseCount({ leadingEnterpriseId: id }, !!query.data);
   const ownOnly = isEnterpriseOnly(me);
 
   if (query.isPending) return <PageSkeleton rows={10} />;
@@ -61,7 +61,7 @@ export default function EnterpriseProfilePage() {
                 </Typography.Text>
               </Typography.Text>
               <TierTag tier={e.tier} />
-              <EnterpriseFlags e={{ ...e, leads: (leads.data ?? 0) > 0 }} />
+              <EnterpriseFlags e={e} leadingTo="?tab=supply-chain" empty={false} />
             </Space>
           </div>
           {can('enterprises.write') ? (

@@ -1,17 +1,18 @@
 // 企业 The enterprise registry: search (name, credit code, phone), filters (park, building, tier,
 // industry, above-scale, city-monitored, leading enterprise), sort, paging, 新建, 导入, 导出 Excel.
 import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Select, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Form, Select, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { INDUSTRY_CODES, INDUSTRY_SECTIONS, SCALE_TIERS, type Enterprise, type IndustrySection, type ScaleTier } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
 import { ImportButton } from '../../../components/ImportButton';
-import { FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
+import { CreateButton, Ellipsis, FilterBar, ListPage, ListTable, sortable, SortToggle } from '../../../components/ListPage';
 import { BuildingSelect, EnterpriseSelect, ParkSelect } from '../../../components/pickers';
-import { formatFen, formatNumber, type Lang } from '../../../lib/format';
+import { actionsColumn } from '../../../components/RowActions';
+import { useLang } from '../../../i18n';
+import { formatFen, formatNumber } from '../../../lib/format';
 import { useUrlList } from '../../../lib/url-filters';
 import { enterprises } from '../api';
 import { EnterpriseForm } from '../components/EnterpriseForm';
@@ -49,79 +50,76 @@ function FlagSelect({ value, onChange, placeholder, testId }: { value?: boolean;
 }
 
 export default function EnterprisesPage() {
-  const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'en-US' ? 'en-US' : 'zh-CN') as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const can = useCan();
   const navigate = useNavigate();
   const url = useUrlList(SPEC, { sort: 'outputLastYearFen:desc' });
   const query = enterprises.useList(url.apiQuery);
   const [creating, setCreating] = useState(false);
 
+  // Fits a 1280 px screen (flags under the name, output and tax in one column); narrower ones
+  // scroll sideways with the name held at the left.
   const columns: TableColumnsType<Enterprise> = [
-    {
-      title: t('enterprises.creditCode'),
-      dataIndex: 'creditCode',
-      width: 176,
-      ...sortable(url, 'creditCode'),
-      render: (v: string) => <span style={{ fontFamily: 'monospace', fontSize: 13, whiteSpace: 'nowrap' }}>{v}</span>,
-    },
     {
       title: t('enterprises.name'),
       dataIndex: 'name',
       ...sortable(url, 'name'),
+      fixed: 'left',
       render: (v: string, e) => (
-        <Link to={`/enterprises/${e.id}`} data-testid={`enterprise-link-${e.creditCode}`} style={{ display: 'inline-block', minWidth: 150, maxWidth: 230 }}>
-          {v}
-        </Link>
+        <div style={{ minWidth: 160, maxWidth: 204 }}>
+          <Link to={`/enterprises/${e.id}`} data-testid={`enterprise-link-${e.creditCode}`}>
+            {v}
+          </Link>
+          {e.aboveScale || e.cityMonitored || e.supplierCount > 0 ? (
+            <div style={{ marginTop: 4 }}>
+              <EnterpriseFlags e={e} leadingTo={`/enterprises?leadingEnterpriseId=${e.id}`} />
+            </div>
+          ) : null}
+        </div>
       ),
     },
-    { title: t('enterprises.park'), dataIndex: 'parkName', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? '-'}</span> },
+    {
+      title: t('enterprises.creditCodeShort'),
+      dataIndex: 'creditCode',
+      ...sortable(url, 'creditCode'),
+      render: (v: string) => <span style={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{v}</span>,
+    },
+    { title: t('enterprises.park'), dataIndex: 'parkName', render: (v: string | null) => (v ? <Ellipsis width={88} text={v} /> : '-') },
     { title: t('enterprises.tier'), dataIndex: 'tier', render: (v: ScaleTier) => <TierTag tier={v} /> },
     {
       title: t('enterprises.industry'),
       dataIndex: 'industry',
-      render: (v: IndustrySection | null) =>
-        v ? (
-          <Tooltip title={industryName(v, lang)}>
-            <span style={{ display: 'inline-block', maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>{industryName(v, lang)}</span>
-          </Tooltip>
-        ) : (
-          '-'
-        ),
+      render: (v: IndustrySection | null) => (v ? <Ellipsis width={96} text={industryName(v, lang)} /> : '-'),
     },
     {
-      title: t('enterprises.outputLastYear'),
-      dataIndex: 'outputLastYearFen',
+      title: (
+        <Tooltip title={t('enterprises.moneyHint')}>
+          <span style={{ whiteSpace: 'nowrap' }}>
+            <SortToggle url={url} field="outputLastYearFen" label={t('enterprises.outputShort')} /> / <SortToggle url={url} field="taxLastYearFen" label={t('enterprises.tax')} />
+          </span>
+        </Tooltip>
+      ),
+      key: 'money',
       align: 'right',
-      ...sortable(url, 'outputLastYearFen'),
-      render: (v: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(v, lang)}</span>,
-    },
-    {
-      title: t('enterprises.taxLastYear'),
-      dataIndex: 'taxLastYearFen',
-      align: 'right',
-      ...sortable(url, 'taxLastYearFen'),
-      render: (v: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(v, lang)}</span>,
-    },
-    { title: t('enterprises.employees'), dataIndex: 'employees', align: 'right', ...sortable(url, 'employees'), render: (v: number | null) => formatNumber(v) },
-    { title: t('enterprises.flags'), key: 'flags', render: (_v, e) => <EnterpriseFlags e={e} /> },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
       render: (_v, e) => (
-        <Button type="link" size="small" onClick={() => void navigate(`/enterprises/${e.id}`)}>
-          {t('common.view')}
-        </Button>
+        <div style={{ whiteSpace: 'nowrap', lineHeight: 1.4 }}>
+          <div>{formatFen(e.outputLastYearFen, lang)}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('enterprises.tax')} {formatFen(e.taxLastYearFen, lang)}
+          </Typography.Text>
+        </div>
       ),
     },
+    { title: t('enterprises.employees'), dataIndex: 'employees', align: 'right', ...sortable(url, 'employees'), render: (v: number | null) => formatNumber(v) },
+    actionsColumn(t, (e) => (
+      <Button type="link" size="small" onClick={() => void navigate(`/enterprises/${e.id}`)}>
+        {t('common.view')}
+      </Button>
+    )),
   ];
 
-  const createButton = can('enterprises.write') ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="list-create">
-      {t('common.create')}
-    </Button>
-  ) : null;
+  const createButton = can('enterprises.write') ? <CreateButton onClick={() => setCreating(true)} /> : null;
   const importButton = can('enterprises.import') ? <ImportButton to="/enterprises/import" /> : null;
 
   return (
@@ -135,7 +133,7 @@ export default function EnterprisesPage() {
         </>
       }
       filters={
-        <FilterBar values={url.filters} onSearch={(v) => url.setFilters(v)} onReset={url.reset} searchPlaceholder={t('enterprises.searchPlaceholder')}>
+        <FilterBar url={url} searchPlaceholder={t('enterprises.searchPlaceholder')}>
           <ParkAndBuilding />
           <Form.Item name="tier" style={{ minWidth: 130 }}>
             <Select

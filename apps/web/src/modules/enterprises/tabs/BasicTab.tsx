@@ -5,13 +5,14 @@ import { Link } from 'react-router';
 import type { Enterprise } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { MaskedValue } from '../../../components/MaskedValue';
-import { formatDateTime, formatFen, formatNumber, type Lang } from '../../../lib/format';
+import { useLang } from '../../../i18n';
+import { formatDateTime, formatFen, formatNumber } from '../../../lib/format';
 import { revealEnterprisePhone } from '../api';
 import { EnterpriseFlags, industryName, TierTag } from '../display';
 
 export default function BasicTab({ enterprise: e }: { enterprise: Enterprise }) {
-  const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'en-US' ? 'en-US' : 'zh-CN') as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const can = useCan();
   const none = <Typography.Text type="secondary">{t('common.notSet')}</Typography.Text>;
   const v = (x: string | null | undefined) => (x ? x : none);

@@ -4,7 +4,8 @@ import { Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '@shuangsheng/contracts';
 import { EmptyState, ErrorState, PageSkeleton } from '../../../components/PageStates';
-import { formatDateTime, type Lang } from '../../../lib/format';
+import { useLang } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
 import { useEnterpriseHistory } from '../api';
 import { actionLabel, changesOf } from '../history';
 
@@ -12,7 +13,7 @@ const COLORS: Record<string, string> = { create: 'green', import_create: 'green'
 
 export default function HistoryTab({ enterprise }: { enterprise: Enterprise }) {
   const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'en-US' ? 'en-US' : 'zh-CN') as Lang;
+  const lang = useLang();
   const history = useEnterpriseHistory(enterprise.id);
   // Creations log ids only; the ones still current can be named.
   const names: Record<string, string> = {};

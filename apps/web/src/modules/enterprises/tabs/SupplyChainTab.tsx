@@ -5,15 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Enterprise, ScaleTier } from '@shuangsheng/contracts';
 import { EmptyState, ErrorState, PageSkeleton } from '../../../components/PageStates';
-import { formatFen, formatNumber, type Lang } from '../../../lib/format';
+import { useLang } from '../../../i18n';
+import { formatFen, formatNumber } from '../../../lib/format';
 import { useSuppliers } from '../api';
 import { TierTag } from '../display';
 
 export default function SupplyChainTab({ enterprise: e }: { enterprise: Enterprise }) {
-  const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'en-US' ? 'en-US' : 'zh-CN') as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const [page, setPage] = useState(1);
-  const suppliers = useSuppliers(e.id, page, true);
+  // The profile already says how many there are: no query when there are none.
+  const suppliers = useSuppliers(e.id, page, e.supplierCount > 0);
 
   return (
     <div data-testid="profile-supply-chain">
@@ -32,7 +34,9 @@ export default function SupplyChainTab({ enterprise: e }: { enterprise: Enterpri
         )}
       </Card>
       <Card size="small" title={t('profile.suppliers')}>
-        {suppliers.isPending ? (
+        {e.supplierCount === 0 ? (
+          <EmptyState title={t('profile.noSuppliers')} />
+        ) : suppliers.isPending ? (
           <PageSkeleton rows={3} />
         ) : suppliers.isError ? (
           <ErrorState error={suppliers.error} onRetry={() => void suppliers.refetch()} />
