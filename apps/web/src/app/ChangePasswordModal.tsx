@@ -6,12 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '@shuangsheng/contracts';
 import { api } from '../api/client';
 import { useApiError } from '../components/useApiError';
+import { strongPasswordRule } from '../lib/password';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
-
-export function isStrongPassword(p: string): boolean {
-  return p.length >= PASSWORD_MIN && /[A-Za-z]/.test(p) && /\d/.test(p);
-}
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -56,7 +53,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           extra={t('auth.passwordRule', { min: PASSWORD_MIN })}
           rules={[
             { required: true, message: t('auth.passwordRequired') },
-            { validator: (_r, v: string | undefined) => (!v || isStrongPassword(v) ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordRule', { min: PASSWORD_MIN })))) },
+            strongPasswordRule(t),
           ]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-new" />

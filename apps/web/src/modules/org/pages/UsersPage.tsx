@@ -15,6 +15,7 @@ import { EnterpriseSelect, RoleSelect } from '../../../components/pickers';
 import { actionsColumn, EditButton, useRowAction } from '../../../components/RowActions';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format';
+import { strongPasswordRule } from '../../../lib/password';
 import { useUrlList } from '../../../lib/url-filters';
 import { useCreateUser, useResetPassword, useUnlockUser, users } from '../api';
 import { OneTimePassword } from '../components/OneTimePassword';
@@ -210,7 +211,7 @@ function UserForm({ user, onClose, onGenerated }: { user: User | null; onClose: 
             <Switch checkedChildren={t('userStatus.active')} unCheckedChildren={t('userStatus.disabled')} disabled={user.id === me.id} />
           </Form.Item>
         ) : (
-          <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')} rules={[{ min: 10, message: t('auth.passwordRule', { min: 10 }) }]}>
+          <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')} rules={[strongPasswordRule(t)]}>
             <Input.Password autoComplete="new-password" maxLength={200} />
           </Form.Item>
         )}
