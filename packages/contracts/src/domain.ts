@@ -6,6 +6,12 @@ export const PASSWORD_MIN = 10;
 // ---- organisation
 export const GRID_LEVELS = ['zone', 'street', 'community', 'group'] as const;
 export type GridLevel = (typeof GRID_LEVELS)[number];
+export const GRID_LEVEL_LABELS: Record<GridLevel, [zh: string, en: string]> = {
+  zone: ['高新区', 'Zone'],
+  street: ['街道', 'Street'],
+  community: ['社区/村', 'Community'],
+  group: ['组/小区', 'Group'],
+};
 export const TEAM_KINDS = ['leading_group', 'working_group', 'service_team', 'inspection_team', 'task_force'] as const;
 export const TEAM_KIND_LABELS: Record<(typeof TEAM_KINDS)[number], [zh: string, en: string]> = {
   leading_group: ['领导小组', 'Leading group'],
@@ -57,6 +63,12 @@ export const INDUSTRY_CODES = Object.keys(INDUSTRY_SECTIONS) as [IndustrySection
  */
 export const SCALE_TIERS = ['ten_billion', 'billion', 'hundred_million', 'other'] as const;
 export type ScaleTier = (typeof SCALE_TIERS)[number];
+export const SCALE_TIER_LABELS: Record<ScaleTier, [zh: string, en: string]> = {
+  ten_billion: ['百亿级', '≥10 bn yuan'],
+  billion: ['十亿级', '≥1 bn yuan'],
+  hundred_million: ['亿元以上', '≥100 m yuan'],
+  other: ['其他', 'Other'],
+};
 const YUAN = 100; // fen per yuan
 /** Lower bound of each tier in fen (inclusive); `other` has none. */
 export const TIER_MIN_FEN: Record<Exclude<ScaleTier, 'other'>, number> = {

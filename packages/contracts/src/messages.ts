@@ -56,7 +56,7 @@ const zhCN: Catalogue = {
   'auth.wrong_password': '当前密码不正确',
   'db.unavailable': '数据库暂时不可用，请稍后重试',
   'conflict.duplicate': '{field}“{value}”已存在',
-  'conflict.assignment_exists': '{value} 已负责该对象',
+  'conflict.assignment_exists': '{value}已负责该对象',
   'conflict.primary_taken': '该对象刚刚有了另一位主责人，请刷新后重试',
   'conflict.in_use': '{entity}仍被引用（{detail}），不能删除',
   'rule.cross_zone_reference': '{field}指向的记录不存在或不属于本高新区',

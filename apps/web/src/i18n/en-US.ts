@@ -1,5 +1,5 @@
 // English. Complete: every key of zh-CN.ts (the type and i18n.test.ts check it). Glossary: docs/UX.md.
-import { ASSIGNMENT_LABELS, ROLE_LABELS, TEAM_KIND_LABELS } from '@shuangsheng/contracts';
+import { ASSIGNMENT_LABELS, GRID_LEVEL_LABELS, ROLE_LABELS, SCALE_TIER_LABELS, TEAM_KIND_LABELS } from '@shuangsheng/contracts';
 import { words } from './words';
 import type { Messages } from './zh-CN';
 
@@ -112,24 +112,14 @@ export const enUS: Messages = {
     unitCount: '{{n}}',
   },
   roles: words(ROLE_LABELS, 'en-US'),
-  tiers: {
-    ten_billion: '≥10 bn yuan',
-    billion: '≥1 bn yuan',
-    hundred_million: '≥100 m yuan',
-    other: 'Other',
-  },
+  tiers: words(SCALE_TIER_LABELS, 'en-US'),
   tierHints: {
     ten_billion: "Last year's output ≥ ¥10 bn (百亿级)",
     billion: "Last year's output ≥ ¥1 bn (十亿级)",
     hundred_million: "Last year's output ≥ ¥100 m (亿元以上)",
     other: "Last year's output < ¥100 m",
   },
-  gridLevels: {
-    zone: 'Zone',
-    street: 'Street',
-    community: 'Community',
-    group: 'Group',
-  },
+  gridLevels: words(GRID_LEVEL_LABELS, 'en-US'),
   teamKinds: words(TEAM_KIND_LABELS, 'en-US'),
   assignmentKinds: words(ASSIGNMENT_LABELS, 'en-US'),
   assignmentTargets: {

@@ -1,5 +1,5 @@
 // Chinese (the default). Words follow the glossary in docs/UX.md. en-US.ts must hold every key.
-import { ASSIGNMENT_LABELS, ROLE_LABELS, TEAM_KIND_LABELS } from '@shuangsheng/contracts';
+import { ASSIGNMENT_LABELS, GRID_LEVEL_LABELS, ROLE_LABELS, SCALE_TIER_LABELS, TEAM_KIND_LABELS } from '@shuangsheng/contracts';
 import { words } from './words';
 
 export const zhCN = {
@@ -111,24 +111,14 @@ export const zhCN = {
     unitCount: '{{n}} 家',
   },
   roles: words(ROLE_LABELS, 'zh-CN'),
-  tiers: {
-    ten_billion: '百亿级',
-    billion: '十亿级',
-    hundred_million: '亿元以上',
-    other: '其他',
-  },
+  tiers: words(SCALE_TIER_LABELS, 'zh-CN'),
   tierHints: {
     ten_billion: '上年产值 ≥ 100 亿元',
     billion: '上年产值 ≥ 10 亿元',
     hundred_million: '上年产值 ≥ 1 亿元',
     other: '上年产值 < 1 亿元',
   },
-  gridLevels: {
-    zone: '高新区',
-    street: '街道',
-    community: '社区/村',
-    group: '组/小区',
-  },
+  gridLevels: words(GRID_LEVEL_LABELS, 'zh-CN'),
   teamKinds: words(TEAM_KIND_LABELS, 'zh-CN'),
   assignmentKinds: words(ASSIGNMENT_LABELS, 'zh-CN'),
   assignmentTargets: {

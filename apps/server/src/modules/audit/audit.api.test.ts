@@ -9,6 +9,7 @@ import {
   makeBuilding, makeEnterprise, makeGridUnit, makePark, makeTeam, makeUser, newAdmin, PASSWORD, rootGridUnit, signedInUser, signInAs, uniq, validCreditCode,
 } from '../../test/factories.js';
 import { column, multipart, xlsxOf, xlsxResponse } from '../../test/xlsx.js';
+import { systemCtx } from '../../platform/context.js';
 
 const clock = testClock();
 let t: TestApp;
@@ -305,5 +306,18 @@ describe('secrets', () => {
     // The password events themselves are recorded, without the passwords.
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['user.create', 'user.reset_password', 'user.change_password', 'auth.login_failed']));
     expect(listed).toContain('139****8888');
+  });
+});
+
+describe('times in the zone’s own time zone', () => {
+  it('exports the log with the zone’s clock, not Beijing time', async () => {
+    const zone = await t.services.org.zones.create({ code: `TZ${Date.now().toString(36).toUpperCase()}`, name: '柏林合作园', timeZone: 'Europe/Berlin' });
+    const ctx = { ...zone, ctx: systemCtx(zone.id, 'test') };
+    const admin = await makeUser(t.services, ctx, ['zone_admin']);
+    const { call } = await signInAs(t.app, admin.username);
+    await makePark(t.services, ctx);
+    const sheet = await xlsxResponse(await call({ method: 'GET', url: '/api/audit/export.xlsx?entityType=park' }));
+    // The test clock stands at 2020-02-24 01:00 UTC: 02:00 in Berlin (09:00 in Beijing).
+    expect(column(sheet, '时间')).toEqual(['2020-02-24 02:00:00']);
   });
 });

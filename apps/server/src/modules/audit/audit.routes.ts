@@ -4,6 +4,7 @@ import { AuditEntry, AuditExportQuery, AuditListQuery, entityName, listOf } from
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
 import { errors, sendXlsx, typed } from '../../platform/routes.js';
+import { zonedTime } from '../../platform/time.js';
 import type { Services } from '../../services.js';
 
 export async function auditRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -26,9 +27,10 @@ export async function auditRoutes(app: FastifyInstance, { services }: { services
   api.get('/api/audit/export.xlsx', {
     config: { permission: 'audit.read' },
     schema: { tags: ['audit'], querystring: AuditExportQuery.extend({ lang: z.enum(['zh-CN', 'en-US']).optional() }) },
-    handler: (req, reply) => {
+    handler: async (req, reply) => {
       const ctx = requireCtx(req);
-      const time = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 19);
+      const timeZone = await services.org.zones.timeZoneOf(ctx.zoneId);
+      const time = (ms: number) => zonedTime(ms, timeZone, true);
       return sendXlsx(reply, 'audit', xlsxStream('审计日志', [
         { key: 'at', zh: '时间', en: 'Time', width: 20, value: (e: AuditEntry) => time(e.at) },
         { key: 'actor', zh: '操作人', en: 'Actor', value: (e: AuditEntry) => e.actorName },

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const ZH = ['统一社会信用代码', '企业名称', '所属园区', '楼宇', '网格编码', '行业门类', '上年产值（万元）', '上年税收（万元）', '规上企业', '市级监测', '所属龙头企业信用代码', '职工人数', '法定代表人', '联系人', '联系电话', '地址'];
-const EN = ['Unified social credit code', 'Enterprise name', 'Park', 'Building', 'Grid unit code', 'Industry section', 'Output last year (10k yuan)', 'Tax last year (10k yuan)', 'Above scale', 'City monitored', 'Leading enterprise credit code', 'Employees', 'Legal representative', 'Contact', 'Contact phone', 'Address'];
+const EN = ['Unified social credit code', 'Enterprise name', 'Park', 'Building', 'Grid unit code', 'Industry section', 'Output last year (10k yuan)', 'Tax last year (10k yuan)', 'Above-scale', 'City-monitored', 'Leading enterprise credit code', 'Employees', 'Legal representative', 'Contact', 'Contact phone', 'Address'];
 
 /** A row of the template's sixteen columns from the named values. */
 function row(v: Partial<Record<'code' | 'name' | 'park' | 'building' | 'grid' | 'industry' | 'output' | 'tax' | 'above' | 'city' | 'leading' | 'employees' | 'legal' | 'contact' | 'phone' | 'address', Cell>>): Cell[] {
@@ -268,7 +268,7 @@ describe('export', () => {
     expect(sheet.sheetNames).toEqual(['Enterprises']);
     expect(sheet.header).toEqual([...EN, 'Scale tier', 'Industry']);
     expect(sheet.rows.map((r) => r.slice(-2))).toEqual([['Other', 'Information transmission, software and IT services']]);
-    expect(column(sheet, 'Above scale')).toEqual(['yes']);
+    expect(column(sheet, 'Above-scale')).toEqual(['yes']);
     expect((await upload(call, res.rawPayload, false)).json()).toEqual({ dryRun: false, created: 0, updated: 1, errors: [] });
   });
 });

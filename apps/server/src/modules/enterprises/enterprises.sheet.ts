@@ -1,6 +1,6 @@
 // The enterprise sheet: one column list for the import template, the import and the export, so
 // an exported file imports again unchanged.
-import { INDUSTRY_SECTIONS, type Enterprise, type Lang } from '@shuangsheng/contracts';
+import { INDUSTRY_SECTIONS, SCALE_TIER_LABELS, type Enterprise, type Lang } from '@shuangsheng/contracts';
 import type { Column } from '../../platform/excel.js';
 import type { SheetColumn } from '../../platform/sheet-import.js';
 
@@ -13,8 +13,8 @@ export const ENTERPRISE_COLUMNS: SheetColumn[] = [
   { key: 'industry', zh: '行业门类', en: 'Industry section', width: 14, hint: ['GB/T 4754-2017 门类字母 A–T 或名称', 'GB/T 4754-2017 section letter A–T or its name'], example: 'C' },
   { key: 'outputWan', zh: '上年产值（万元）', en: 'Output last year (10k yuan)', width: 16, example: '125000' },
   { key: 'taxWan', zh: '上年税收（万元）', en: 'Tax last year (10k yuan)', width: 16, example: '3200.5' },
-  { key: 'aboveScale', zh: '规上企业', en: 'Above scale', width: 10, hint: ['是 / 否', 'yes / no'], example: '是' },
-  { key: 'cityMonitored', zh: '市级监测', en: 'City monitored', width: 10, hint: ['是 / 否', 'yes / no'], example: '否' },
+  { key: 'aboveScale', zh: '规上企业', en: 'Above-scale', width: 10, hint: ['是 / 否', 'yes / no'], example: '是' },
+  { key: 'cityMonitored', zh: '市级监测', en: 'City-monitored', width: 10, hint: ['是 / 否', 'yes / no'], example: '否' },
   { key: 'leadingCreditCode', zh: '所属龙头企业信用代码', en: 'Leading enterprise credit code', width: 22, hint: ['供应链所属龙头企业的信用代码，可为本表中的企业', 'Credit code of the leading enterprise; may be in this file'] },
   { key: 'employees', zh: '职工人数', en: 'Employees', width: 10, example: '860' },
   { key: 'legalRepresentative', zh: '法定代表人', en: 'Legal representative', width: 12, example: '王建国' },
@@ -23,12 +23,6 @@ export const ENTERPRISE_COLUMNS: SheetColumn[] = [
   { key: 'address', zh: '地址', en: 'Address', width: 30 },
 ];
 
-const TIER_NAMES: Record<Enterprise['tier'], [string, string]> = {
-  ten_billion: ['百亿级', '≥10 bn yuan'],
-  billion: ['十亿级', '≥1 bn yuan'],
-  hundred_million: ['亿元以上', '≥100 m yuan'],
-  other: ['其他', 'Other'],
-};
 
 const FEN_PER_WAN = 1_000_000;
 export const wanOf = (fen: number | null) => (fen === null ? null : fen / FEN_PER_WAN);
@@ -58,7 +52,7 @@ export function exportColumns(lang: Lang): Column<Enterprise>[] {
   };
   return [
     ...ENTERPRISE_COLUMNS.map((c) => ({ key: c.key, zh: c.zh, en: c.en, width: c.width ?? 16, value: value[c.key]! })),
-    { key: 'tier', zh: '规模等级', en: 'Scale tier', width: 12, value: (e: Enterprise) => TIER_NAMES[e.tier][lang === 'en-US' ? 1 : 0] },
+    { key: 'tier', zh: '规模等级', en: 'Scale tier', width: 12, value: (e: Enterprise) => SCALE_TIER_LABELS[e.tier][lang === 'en-US' ? 1 : 0] },
     { key: 'industryName', zh: '行业名称', en: 'Industry', width: 24, value: (e: Enterprise) => (e.industry ? INDUSTRY_SECTIONS[e.industry][lang === 'en-US' ? 1 : 0] : null) },
   ];
 }

@@ -73,7 +73,8 @@ export function makeAssignmentsService(
     return [
       ...enterprises,
       ...parkRows.filter((p) => p.name.toLowerCase().includes(needle)).map((p) => p.id),
-      ...units.filter((g) => g.name.toLowerCase().includes(needle) || g.code.toLowerCase().includes(needle)).map((g) => g.id),
+      // The path holds the ancestors' names: searching a street finds the officials of its groups.
+      ...units.filter((g) => g.path.toLowerCase().includes(needle) || g.code.toLowerCase().includes(needle)).map((g) => g.id),
     ];
   }
 

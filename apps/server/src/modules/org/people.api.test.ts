@@ -309,7 +309,7 @@ describe('assignments of responsibility', () => {
 
     const twice = await call({ method: 'POST', url: '/api/assignments', payload: { kind: 'enterprise_commissioner', userId: c.id, targetId: e.id, isPrimary: false } });
     expect(twice.statusCode).toBe(409);
-    expect(twice.json().error).toEqual({ code: 'conflict.assignment_exists', message: `${c.displayName} 已负责该对象`, details: { field: 'userId' } });
+    expect(twice.json().error).toEqual({ code: 'conflict.assignment_exists', message: `${c.displayName}已负责该对象`, details: { field: 'userId' } });
     for (const userId of [leader.id, gone.id]) {
       const unfit = await call({ method: 'POST', url: '/api/assignments', payload: { kind: 'park_inspector', userId, targetId: park.id } });
       expect(unfit.statusCode).toBe(422);

@@ -9,6 +9,7 @@ import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
 import { allPages, errors, importRoutes, sendXlsx, typed } from '../../platform/routes.js';
 import { exportColumns } from '../../platform/sheet-import.js';
+import { zonedTime } from '../../platform/time.js';
 import { ASSIGNMENT_COLUMNS, USER_COLUMNS } from './people.import.js';
 import type { Services } from '../../services.js';
 
@@ -33,10 +34,11 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
   api.get('/api/users/export.xlsx', {
     config: { permission: 'users.read' },
     schema: { tags: ['org'], querystring: UserListQuery.omit({ page: true, pageSize: true }).extend(ExportLang.shape) },
-    handler: (req, reply) => {
+    handler: async (req, reply) => {
       const ctx = requireCtx(req);
       const rows = allPages((page) => users.list(ctx, { ...req.query, page, pageSize: 200 }));
       const en = req.lang === 'en-US';
+      const timeZone = await zones.timeZoneOf(ctx.zoneId);
       const columns = exportColumns<User>(USER_COLUMNS, {
         username: (u) => u.username,
         displayName: (u) => u.displayName,
@@ -45,7 +47,7 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
         status: (u) => (u.status === 'active' ? (en ? 'active' : '启用') : en ? 'disabled' : '停用'),
       }, [
         { key: 'enterpriseName', zh: '所属企业', en: 'Enterprise', width: 28, value: (u) => u.enterpriseName },
-        { key: 'lastLoginAt', zh: '最近登录', en: 'Last sign-in', width: 18, value: (u) => (u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16) : null) },
+        { key: 'lastLoginAt', zh: '最近登录', en: 'Last sign-in', width: 18, value: (u) => (u.lastLoginAt ? zonedTime(u.lastLoginAt, timeZone) : null) },
       ]);
       return sendXlsx(reply, 'users', xlsxStream(en ? 'Users' : '用户', columns, rows, req.lang));
     },

@@ -38,6 +38,8 @@ export function makeZonesService({ database, clock }: Deps, defaults: { timeZone
     create,
     byCode,
     list: async () => (await repo.list()).map(toZone),
+    /** The zone's time zone, for dates shown to its people. */
+    timeZoneOf: async (zoneId: string) => (await repo.get(zoneId))?.time_zone ?? defaults.timeZone,
     count: () => repo.count(),
   };
 }
