@@ -27,6 +27,9 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { filesRoutes } from './modules/files/files.routes.js';
+import { catalogueRoutes } from './modules/services/catalogue.routes.js';
 
 export type AppOptions = {
   deps: Deps;
@@ -139,6 +142,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { se
   await app.register(orgRoutes, { services });
   await app.register(enterpriseRoutes, { services });
   await app.register(auditRoutes, { services });
+  await app.register(filesRoutes, { services });
+  await app.register(calendarRoutes, { services });
+  await app.register(catalogueRoutes, { services });
 
   const roots = opts.staticRoots ?? DEFAULT_STATIC_ROOTS;
   app.setNotFoundHandler(async (request, reply) => {

@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Deps } from './platform/context.js';
 import { createPii, loadSecret } from './platform/pii.js';
+import { diskFileStore } from './platform/files.js';
+import path from 'node:path';
 
 export async function openDeps(config: Config, opts: { migrate?: boolean; clock?: Clock; onPoolError?: (err: Error) => void } = {}): Promise<Deps & { applied: string[] }> {
   ensureDataDir(config);
@@ -20,5 +22,5 @@ export async function openDeps(config: Config, opts: { migrate?: boolean; clock?
       throw err;
     }
   }
-  return { database, clock: opts.clock ?? systemClock, pii: createPii(secret), applied };
+  return { database, clock: opts.clock ?? systemClock, pii: createPii(secret), files: diskFileStore(path.join(config.dataDir, 'files')), applied };
 }

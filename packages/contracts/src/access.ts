@@ -32,16 +32,33 @@ export const PERMISSIONS = [
   'enterprises.export',
   'pii.reveal', // see an unmasked phone or ID number, with a recorded reason
   'audit.read',
+  'services.catalogue.read', // the service catalogue (事项清单), read by staff and applicants
+  'services.catalogue.write',
+  'calendar.read',
+  'calendar.manage', // holidays and swapped working days (调休) of the zone
+  'files.read', // stored files; each purpose adds its own object rule
+  'files.upload',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const STAFF_READ: Permission[] = ['auth.self', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export'];
+const STAFF_READ: Permission[] = [
+  'auth.self',
+  'org.read',
+  'users.read',
+  'assignments.read',
+  'enterprises.read',
+  'enterprises.export',
+  'services.catalogue.read',
+  'calendar.read',
+  'files.read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Reads every zone; changes nothing.
-  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read'],
+  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read', 'services.catalogue.read', 'calendar.read', 'files.read'],
   zone_admin: PERMISSIONS.filter((p) => p !== 'zones.read'),
-  approval_officer: STAFF_READ,
+  // The approval bureau keeps the catalogue.
+  approval_officer: [...STAFF_READ, 'services.catalogue.write', 'files.upload'],
   commissioner: STAFF_READ,
   inspector: STAFF_READ,
   checkpoint_staff: STAFF_READ,
@@ -50,7 +67,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   labour_officer: STAFF_READ,
   leader: STAFF_READ,
   // Only the own enterprise (enforced by the enterprises policy).
-  enterprise_user: ['auth.self', 'enterprises.read'],
+  enterprise_user: ['auth.self', 'enterprises.read', 'services.catalogue.read', 'calendar.read', 'files.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

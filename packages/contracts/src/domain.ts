@@ -97,3 +97,47 @@ export function tierRange(tier: ScaleTier): { min: number | null; max: number | 
   }
 }
 
+
+// ---- government services (一网通办): catalogue and calendar
+export const SERVICE_CATEGORIES = [
+  'enterprise_establishment',
+  'change_registration',
+  'employment_registration',
+  'real_estate',
+  'tax',
+  'vehicle_driver',
+  'construction_permit',
+  'public_service',
+] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+export const SERVICE_CATEGORY_LABELS: Record<ServiceCategory, [zh: string, en: string]> = {
+  enterprise_establishment: ['企业开办', 'Enterprise establishment'],
+  change_registration: ['变更登记', 'Change registration'],
+  employment_registration: ['就业登记', 'Employment registration'],
+  real_estate: ['不动产', 'Real estate'],
+  tax: ['税务', 'Tax'],
+  vehicle_driver: ['车驾管', 'Vehicles and drivers'],
+  construction_permit: ['工程建设', 'Construction permits'],
+  public_service: ['公共服务', 'Public services'],
+};
+export const APPLICANT_TYPES = ['enterprise', 'person'] as const;
+export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+export const APPLICANT_TYPE_LABELS: Record<ApplicantType, [zh: string, en: string]> = {
+  enterprise: ['企业', 'Enterprise'],
+  person: ['个人', 'Person'],
+};
+/** File types a material may be uploaded as; decided by magic bytes, not by the name. */
+export const FILE_TYPES = ['pdf', 'jpeg', 'png', 'xlsx', 'docx'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
+export const FIELD_TYPES = ['text', 'number', 'date', 'select', 'checkbox'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+export const FIELD_TYPE_LABELS: Record<FieldType, [zh: string, en: string]> = {
+  text: ['文本', 'Text'],
+  number: ['数字', 'Number'],
+  date: ['日期', 'Date'],
+  select: ['下拉选择', 'Select'],
+  checkbox: ['勾选', 'Checkbox'],
+};
+/** A calendar day that differs from the Monday–Friday rule: a holiday, or a swapped working day (调休). */
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];

@@ -6,4 +6,5 @@ export * from './domain.js';
 export * from './enterprises.js';
 export * from './messages.js';
 export * from './org.js';
+export * from './services.js';
 export * from './validators.js';

@@ -31,6 +31,9 @@ export const KEYS: Record<Table, string[]> = {
   team_members: ['team_id', 'user_id'],
   assignments: ['id'],
   audit_log: ['id'],
+  service_items: ['id'],
+  calendar_days: ['zone_id', 'date'],
+  files: ['id'],
 };
 
 // The tables are named dynamically here, which Kysely's typed builder cannot express.

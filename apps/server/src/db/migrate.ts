@@ -2,9 +2,11 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './connect.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_services_catalogue.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_services_catalogue': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -31,6 +33,9 @@ export const TABLES_IN_ORDER = [
   'team_members',
   'assignments',
   'audit_log',
+  'service_items',
+  'calendar_days',
+  'files',
 ] as const;
 
 /** Self-referencing columns: rows must be restored parents first. */

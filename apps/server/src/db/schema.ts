@@ -139,6 +139,48 @@ export type AuditLogTable = {
   ip: string | null;
 };
 
+export type ServiceItemsTable = {
+  id: string;
+  zone_id: string;
+  code: string;
+  name: string;
+  department: string;
+  category: string;
+  applicant_types: string;
+  legal_days: number;
+  promised_days: number;
+  materials_json: string;
+  fields_json: string;
+  online_enabled: number;
+  fully_electronic: number;
+  agency_eligible: number;
+  licence_name: string | null;
+  guide: string;
+  created_at: number;
+  updated_at: number;
+};
+
+export type CalendarDaysTable = {
+  zone_id: string;
+  date: string; // YYYY-MM-DD
+  kind: 'holiday' | 'workday';
+  name: string;
+  created_at: number;
+  updated_at: number;
+};
+
+export type FilesTable = {
+  id: string;
+  zone_id: string;
+  purpose: string;
+  sha256: string;
+  type: string;
+  size: number;
+  name: string;
+  created_by: string | null;
+  created_at: number;
+};
+
 export type DB = {
   zones: ZonesTable;
   users: UsersTable;
@@ -152,4 +194,7 @@ export type DB = {
   assignments: AssignmentsTable;
   enterprises: EnterprisesTable;
   audit_log: AuditLogTable;
+  service_items: ServiceItemsTable;
+  calendar_days: CalendarDaysTable;
+  files: FilesTable;
 };

@@ -10,6 +10,7 @@ import { systemCtx, type Deps } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { generatePassword } from '../platform/passwords.js';
 import type { Services } from '../services.js';
+import { demoServiceItems } from './service-items.js';
 import { DEMO_GRID, DEMO_PARKS, DEMO_TEAMS, DEMO_USERS, DEMO_ZONE, enterpriseName, mobile, outputYuan, personName, prng, TIER_COUNTS } from './demo-data.js';
 
 export type DemoResult = { zoneCode: string; zoneName: string; users: { username: string; role: string }[]; credentialsFile: string };
@@ -133,6 +134,10 @@ export async function seedDemo(deps: Deps, services: Services, config: Pick<Conf
   for (const [i, g] of groups.slice(0, 6).entries()) {
     await org.assignments.create(ctx, { kind: 'grid_official', userId: userIds.get(i % 2 === 0 ? 'commissioner' : 'checkpoint')!, targetId: g, isPrimary: true });
   }
+
+  // The approval bureau's catalogue and the 2020 calendar with the extended Spring Festival.
+  for (const item of demoServiceItems()) await services.catalogue.create(ctx, item);
+  await services.calendar.loadNational(ctx, '2020', true);
 
   const credentialsFile = path.join(config.dataDir, 'demo-credentials.txt');
   writeFileSync(credentialsFile, `# 示范高新区 demo sign-ins (username, password, role). Change them before real use.\n${lines.join('\n')}\n`, { mode: 0o600 });

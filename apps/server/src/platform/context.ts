@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Database } from '../db/connect.js';
 import type { Clock } from './clock.js';
+import type { FileStore } from './files.js';
 import type { Pii } from './pii.js';
 
 export type Actor = {
@@ -34,6 +35,7 @@ export type Deps = {
   database: Database;
   clock: Clock;
   pii: Pii;
+  files: FileStore;
 };
 
 export function systemActor(zoneId: string, name = 'cli'): Actor {

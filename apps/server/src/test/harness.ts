@@ -10,6 +10,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { Clock } from '../platform/clock.js';
 import type { Deps } from '../platform/context.js';
 import { createPii } from '../platform/pii.js';
+import { diskFileStore } from '../platform/files.js';
 import type { Services } from '../services.js';
 
 export const TEST_DIALECT: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
@@ -39,7 +40,7 @@ export async function openTestDatabase(dataDir: string, databaseUrl = process.en
 export async function makeTestApp(opts: { clock?: Clock; database?: Database } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ss-test-'));
   const database = opts.database ?? (await openTestDatabase(dataDir));
-  const deps: Deps = { database, clock: opts.clock ?? { now: () => Date.now() }, pii: createPii(TEST_SECRET) };
+  const deps: Deps = { database, clock: opts.clock ?? { now: () => Date.now() }, pii: createPii(TEST_SECRET), files: diskFileStore(path.join(dataDir, 'files')) };
   const app = await buildApp({
     deps,
     config: { version: 'test', publicUrl: undefined, logLevel: 'silent', timeZone: 'Asia/Shanghai' },
