@@ -5,28 +5,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions, RouteOptions } from 'fastify';
 import { makeTestApp, type TestApp } from '../test/harness.js';
-import { makeEnterprise, makePark, makeUser, newAdmin, validCreditCode, zoneSnapshot, type Caller, type TestZone } from '../test/factories.js';
+import { makeEnterprise, makePark, makeServiceItem, makeUser, newAdmin, validCreditCode, zoneSnapshot, type Caller, type TestZone } from '../test/factories.js';
 
 let t: TestApp;
 let admin: Caller & { zone: TestZone };
-let ids: { park: string; user: string; enterprise: string };
+let ids: { park: string; user: string; enterprise: string; item: string };
 beforeAll(async () => {
   t = await makeTestApp();
   admin = await newAdmin(t.app, t.services);
   const park = await makePark(t.services, admin.zone);
   const user = await makeUser(t.services, admin.zone, ['commissioner', 'inspector']);
   const enterprise = await makeEnterprise(t.services, admin.zone);
-  ids = { park: park.id, user: user.id, enterprise: enterprise.id };
+  const serviceItem = await makeServiceItem(t.services, admin.zone);
+  ids = { park: park.id, user: user.id, enterprise: enterprise.id, item: serviceItem.id };
 });
 afterAll(async () => t.close());
 
 const EN = { 'accept-language': 'en-US,en;q=0.8' };
+/** A catalogue item the schema accepts, for cases that spoil one field. */
+const item = () => ({ code: 'BAD-001', name: '事项', department: '税务局', category: 'tax', applicantTypes: ['enterprise'], legalDays: 15, promisedDays: 3 });
 const NO_SUCH_ID = '00000000-0000-7000-8000-000000000000';
 const apiRoutes = () =>
   t.app.registeredRoutes
     .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
     .flatMap((r) => [r.method].flat().filter((m) => m !== 'HEAD').map((method) => ({ method: method as NonNullable<InjectOptions['method']>, url: r.url, route: r })));
-const concrete = (url: string, id = NO_SUCH_ID) => url.replace(':id', id).replace(':jobId', id);
+/** A path with its parameters filled: `id` for ids, an ordinary day for dates. */
+const concrete = (url: string, id = NO_SUCH_ID, date = '2020-03-16') => url.replace(':id', id).replace(':jobId', id).replace(':date', date);
 const hasBody = (r: RouteOptions) => Boolean((r.schema as { body?: unknown } | undefined)?.body);
 
 describe('malformed JSON and bodies of the wrong shape', () => {
@@ -80,6 +84,16 @@ describe('malformed JSON and bodies of the wrong shape', () => {
       ['/api/teams', { kind: 'task_force', name: '队', memberIds: ['x'] }, [{ path: 'memberIds.0', message: '应为有效的编号（UUID）' }]],
       ['/api/assignments', { kind: 'park_inspector', userId: 'u', targetId: NO_SUCH_ID }, [{ path: 'userId', message: '应为有效的编号（UUID）' }]],
       ['/api/grid-units', { code: 'X', name: '格' }, [{ path: 'parentId', message: '必填' }]],
+      ['/api/service-items', { ...item(), legalDays: '15' }, [{ path: 'legalDays', message: '类型应为数字' }]],
+      ['/api/service-items', { ...item(), promisedDays: 1.5 }, [{ path: 'promisedDays', message: '类型应为整数' }]],
+      ['/api/service-items', { ...item(), category: 'food' }, [{ path: 'category', message: expect.stringMatching(/^应为以下之一：enterprise_establishment, change_registration, /) }]],
+      ['/api/service-items', { ...item(), applicantTypes: ['robot'] }, [{ path: 'applicantTypes.0', message: '应为以下之一：enterprise, person' }]],
+      ['/api/service-items', { ...item(), materials: [{ key: 'm1', name: '书', required: 'yes', fileTypes: ['pdf'] }] }, [{ path: 'materials.0.required', message: '类型应为是/否' }]],
+      ['/api/service-items', { ...item(), materials: [{ key: 'm1', name: '书', required: true, fileTypes: ['exe'] }] }, [{ path: 'materials.0.fileTypes.0', message: '应为以下之一：pdf, jpeg, png, xlsx, docx' }]],
+      ['/api/service-items', { ...item(), materials: [{ key: 'm1', name: '书', required: true, fileTypes: ['pdf'], templateFileId: 'f1' }] }, [{ path: 'materials.0.templateFileId', message: '应为有效的编号（UUID）' }]],
+      ['/api/service-items', { ...item(), fields: [{ key: 'f', label: '字段', type: 'colour', required: true }] }, [{ path: 'fields.0.type', message: '应为以下之一：text, number, date, select, checkbox' }]],
+      ['/api/calendar/actions/load-national', { year: '2019' }, [{ path: 'year', message: '应为以下之一：2020' }]],
+      ['/api/calendar/actions/load-national', { year: '2020', extendedSpringFestival: 'yes' }, [{ path: 'extendedSpringFestival', message: '类型应为是/否' }]],
     ];
     const before = await zoneSnapshot(t.deps.database, admin.zone.id);
     for (const [url, payload, details] of cases) {
@@ -110,6 +124,14 @@ describe('text too long or unprintable', () => {
     ['POST', () => '/api/enterprises', () => ({ creditCode: validCreditCode(), name: long(101) }), 'name', 100],
     ['PATCH', () => `/api/enterprises/${ids.enterprise}`, () => ({ legalRepresentative: long(51) }), 'legalRepresentative', 50],
     ['POST', () => `/api/enterprises/${ids.enterprise}/actions/reveal-phone`, () => ({ reason: long(201) }), 'reason', 200],
+    ['POST', () => '/api/service-items', () => ({ ...item(), name: long(101) }), 'name', 100],
+    ['POST', () => '/api/service-items', () => ({ ...item(), licenceName: long(51) }), 'licenceName', 50],
+    ['POST', () => '/api/service-items', () => ({ ...item(), guide: long(20_001) }), 'guide', 20_000],
+    ['POST', () => '/api/service-items', () => ({ ...item(), materials: [{ key: 'm1', name: long(101), required: true, fileTypes: ['pdf'] }] }), 'materials.0.name', 100],
+    ['POST', () => '/api/service-items', () => ({ ...item(), materials: [{ key: 'm1', name: '书', required: true, fileTypes: ['pdf'], note: long(201) }] }), 'materials.0.note', 200],
+    ['POST', () => '/api/service-items', () => ({ ...item(), fields: [{ key: 'f', label: '字段', type: 'select', required: true, options: ['短', long(51)] }] }), 'fields.0.options.1', 50],
+    ['PATCH', () => `/api/service-items/${ids.item}`, () => ({ department: long(101) }), 'department', 100],
+    ['PUT', () => '/api/calendar/days/2020-03-16', () => ({ kind: 'holiday', name: long(41) }), 'name', 40],
   ];
 
   it('is refused with 400 whose message and details name the field, and nothing changes', async () => {
@@ -129,11 +151,15 @@ describe('text too long or unprintable', () => {
 
   it('with a NUL or other control character is refused naming the field, in bodies and queries alike', async () => {
     const before = await zoneSnapshot(t.deps.database, admin.zone.id);
-    const body = async (url: string, payload: Record<string, unknown>) => (await admin.call({ method: 'POST', url, payload })).json().error;
+    const body = async (url: string, payload: Record<string, unknown>, method: InjectOptions['method'] = 'POST') => (await admin.call({ method, url, payload })).json().error;
+    expect((await body('/api/service-items', { ...item(), materials: [{ key: 'm1', name: '申请\u0000书', required: true, fileTypes: ['pdf'] }] })).details).toEqual([
+      { path: 'materials.0.name', message: '不能包含控制字符（如空字符）' },
+    ]);
+    expect((await body('/api/calendar/days/2020-03-16', { kind: 'holiday', name: '假\u0000日' }, 'PUT')).details).toEqual([{ path: 'name', message: '不能包含控制字符（如空字符）' }]);
     expect(await body('/api/parks', { name: '零\u0000字节' })).toEqual({ code: 'validation', message: '请求参数有误：name: 不能包含控制字符（如空字符）', details: [{ path: 'name', message: '不能包含控制字符（如空字符）' }] });
     expect((await body('/api/teams', { kind: 'task_force', name: '队', duties: '一\u0007二' })).details).toEqual([{ path: 'duties', message: '不能包含控制字符（如空字符）' }]);
     expect((await body('/api/auth/login', { username: 'x\u0000', password: 'y' })).details).toEqual([{ path: 'username', message: '不能包含控制字符（如空字符）' }]);
-    for (const url of ['/api/parks?q=a%00b', '/api/enterprises?q=%00', '/api/audit?action=park%00', '/api/users?q=%1B']) {
+    for (const url of ['/api/parks?q=a%00b', '/api/enterprises?q=%00', '/api/audit?action=park%00', '/api/users?q=%1B', '/api/service-items?q=%00']) {
       const res = await admin.call({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
       expect(res.json().error.message, url).toMatch(/^请求参数有误：(q|action): 不能包含控制字符/);
@@ -147,17 +173,21 @@ describe('text too long or unprintable', () => {
 });
 
 describe('ids in paths and queries', () => {
-  it('an invalid uuid in any path is a 400 naming it', async () => {
+  it('an invalid uuid or date in any path is a 400 naming it', async () => {
     const routes = apiRoutes().filter((r) => r.url.includes('/:'));
-    expect(routes.length).toBeGreaterThanOrEqual(25);
+    expect(routes.length).toBeGreaterThanOrEqual(30);
     for (const { method, url, route } of routes) {
-      const res = await admin.call({ method, url: concrete(url, 'not-a-uuid'), ...(hasBody(route) ? { payload: {} } : {}) });
-      const param = url.includes(':jobId') ? 'jobId' : 'id';
-      expect(res.statusCode, `${method} ${url}`).toBe(400);
-      expect(res.json().error.details, `${method} ${url}`).toContainEqual({ path: param, message: '应为有效的编号（UUID）' });
+      for (const badDate of ['2020-02-30', '20200316', 'today']) {
+        const res = await admin.call({ method, url: concrete(url, 'not-a-uuid', badDate), ...(hasBody(route) ? { payload: {} } : {}) });
+        const [param, message] = url.includes(':jobId') ? ['jobId', '应为有效的编号（UUID）'] : url.includes(':date') ? ['date', '应为日期，格式 YYYY-MM-DD'] : ['id', '应为有效的编号（UUID）'];
+        expect(res.statusCode, `${method} ${url}`).toBe(400);
+        expect(res.json().error.details, `${method} ${url} ${badDate}`).toContainEqual({ path: param, message });
+      }
     }
     const en = await admin.call({ method: 'GET', url: '/api/parks/123', headers: EN });
     expect(en.json().error.message).toBe('Invalid request: id: must be a valid id (UUID)');
+    const day = await admin.call({ method: 'DELETE', url: '/api/calendar/days/2021-02-29', headers: EN });
+    expect(day.json().error.message).toBe('Invalid request: date: must be a date as YYYY-MM-DD');
   });
 
   it('query parameters out of range, unknown or malformed are named', async () => {
@@ -174,9 +204,21 @@ describe('ids in paths and queries', () => {
       ['/api/grid-units?level=planet', 'level: 应为以下之一：zone, street, community, group'],
       ['/api/enterprises/import?dryRun=perhaps', 'dryRun: 应为以下之一：'],
       ['/api/enterprises/export.xlsx?lang=fr', 'lang: 应为以下之一：zh-CN, en-US'],
+      ['/api/service-items?category=food', 'category: 应为以下之一：enterprise_establishment, '],
+      ['/api/service-items?applicantType=robot', 'applicantType: 应为以下之一：enterprise, person'],
+      ['/api/service-items?onlineEnabled=maybe', 'onlineEnabled: 应为以下之一：'],
+      ['/api/service-items?sort=guide:asc', 'sort: 排序参数应为“字段:asc|desc”'],
+      ['/api/service-items/export.xlsx?category=food', 'category: 应为以下之一：'],
+      ['/api/service-items/import?dryRun=perhaps', 'dryRun: 应为以下之一：'],
+      ['/api/calendar?year=1999', 'year: 不能小于 2000'],
+      ['/api/calendar?year=abc', 'year: 类型应为数字'],
+      ['/api/calendar/due?from=2020-02-30&days=3', 'from: 应为日期，格式 YYYY-MM-DD'],
+      ['/api/calendar/due?from=2020-02-03&days=-1', 'days: 不能小于 0'],
+      ['/api/calendar/due?from=2020-02-03&days=1001', 'days: 不能大于 1000'],
+      ['/api/files?purpose=avatar', 'purpose: 应为以下之一：service_template'],
     ];
     for (const [url, fragment] of cases) {
-      const res = await admin.call({ method: url.includes('/import') ? 'POST' : 'GET', url });
+      const res = await admin.call({ method: url.includes('/import') || url.startsWith('/api/files') ? 'POST' : 'GET', url });
       expect(res.statusCode, url).toBe(400);
       expect(res.json().error.message, url).toContain(fragment);
     }
@@ -198,6 +240,21 @@ describe('uploads', () => {
     const noFile = await admin.call({ method: 'POST', url: '/api/enterprises/import', ...mp(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`) });
     expect(noFile.statusCode).toBe(400);
     expect(noFile.json().error.details).toEqual([{ path: 'file', message: '必填' }]);
+    expect(await zoneSnapshot(t.deps.database, admin.zone.id)).toEqual(before);
+  });
+
+  it('the file store answers broken uploads the same way, and 415 to a body that is not multipart', async () => {
+    const url = '/api/files?purpose=service_template';
+    const before = await zoneSnapshot(t.deps.database, admin.zone.id);
+    const cut = await admin.call({ method: 'POST', url, ...mp(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 abc`) });
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json().error).toEqual({ code: 'bad_upload', message: '上传内容不完整或格式不正确' });
+    const noFile = await admin.call({ method: 'POST', url, ...mp(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`) });
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.json().error.details).toEqual([{ path: 'file', message: '必填' }]);
+    const json = await admin.call({ method: 'POST', url, payload: { file: '%PDF-1.4' } });
+    expect(json.statusCode).toBe(415);
+    expect(json.json().error).toEqual({ code: 'unsupported_media_type', message: '不支持的文件类型：application/json' });
     expect(await zoneSnapshot(t.deps.database, admin.zone.id)).toEqual(before);
   });
 

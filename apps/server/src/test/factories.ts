@@ -1,7 +1,8 @@
 // Factories that build data through the services (never raw SQL), so every rule and audit holds.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { creditCodeCheckChar, orgCodeCheckChar, TIER_MIN_FEN, type EnterpriseInput, type Role, type ScaleTier } from '@shuangsheng/contracts';
+import { creditCodeCheckChar, orgCodeCheckChar, ServiceItemInput, TIER_MIN_FEN, type EnterpriseInput, type Role, type ScaleTier } from '@shuangsheng/contracts';
+import type { z } from 'zod';
 import { systemCtx, type Ctx } from '../platform/context.js';
 import type { Services } from '../services.js';
 import type { Database } from '../db/connect.js';
@@ -123,10 +124,36 @@ export async function countRows(database: Database, table: ZoneTable, zoneId: st
 
 /** Row counts of every zone-owned table, to show that a refused request wrote nothing. */
 export async function zoneSnapshot(database: Database, zoneId: string): Promise<Record<ZoneTable, number>> {
-  const tables: ZoneTable[] = ['parks', 'buildings', 'grid_units', 'enterprises', 'users', 'user_roles', 'teams', 'team_members', 'assignments', 'audit_log'];
+  const tables: ZoneTable[] = ['parks', 'buildings', 'grid_units', 'enterprises', 'users', 'user_roles', 'teams', 'team_members', 'assignments', 'audit_log', 'service_items', 'calendar_days', 'files'];
   const out = {} as Record<ZoneTable, number>;
   for (const table of tables) out[table] = await countRows(database, table, zoneId);
   return out;
+}
+
+// ---- the service catalogue and the file store
+
+/** A valid catalogue item (schema defaults filled in), with a unique code unless told. */
+export function serviceItemInput(overrides: Partial<z.input<typeof ServiceItemInput>> = {}): ServiceItemInput {
+  return ServiceItemInput.parse({
+    code: uniq('SI-'),
+    name: `事项${uniq()}`,
+    department: '市场监督管理局',
+    category: 'change_registration',
+    applicantTypes: ['enterprise'],
+    legalDays: 15,
+    promisedDays: 3,
+    materials: [{ key: 'm1', name: '申请书', required: true, fileTypes: ['pdf'] }],
+    ...overrides,
+  });
+}
+
+export async function makeServiceItem(services: Services, zone: TestZone, overrides: Partial<z.input<typeof ServiceItemInput>> = {}) {
+  return services.catalogue.create(zone.ctx, serviceItemInput(overrides));
+}
+
+/** A catalogue template stored in the zone's file store. */
+export async function makeTemplateFile(services: Services, zone: TestZone, bytes: Buffer, name: string) {
+  return services.files.upload(zone.ctx, 'service_template', bytes, name);
 }
 
 let clientSeq = 0;

@@ -7,8 +7,10 @@ import type { InjectOptions } from 'fastify';
 import { fieldLabel } from '@shuangsheng/contracts';
 import { makeTestApp, type TestApp } from './harness.js';
 import {
-  makeBuilding, makeEnterprise, makeGridUnit, makePark, makeTeam, makeUser, newAdmin, rootGridUnit, validCreditCode, zoneSnapshot, type TestZone, type ZoneTable,
+  makeBuilding, makeEnterprise, makeGridUnit, makePark, makeServiceItem, makeTeam, makeTemplateFile, makeUser, newAdmin, rootGridUnit, serviceItemInput, validCreditCode, zoneSnapshot,
+  type TestZone, type ZoneTable,
 } from './factories.js';
+import { pdfBytes } from './files.js';
 import { multipart, readXlsx, xlsxOf } from './xlsx.js';
 import { reportProgress } from '../platform/progress.js';
 
@@ -28,11 +30,21 @@ async function foreignZone() {
   const user = await makeUser(t.services, zone, ['commissioner', 'inspector']);
   const team = await makeTeam(t.services, zone, { name: '外区队伍LEAK', leaderId: user.id, memberIds: [user.id] });
   const assignment = await t.services.org.assignments.create(zone.ctx, { kind: 'enterprise_commissioner', userId: user.id, targetId: enterprise.id, isPrimary: true });
-  return { zone, park, building, grid, enterprise, user, team, assignment };
+  const file = await makeTemplateFile(t.services, zone, pdfBytes('foreign template'), '外区模板LEAK.pdf');
+  const item = await makeServiceItem(t.services, zone, {
+    name: '外区事项LEAK',
+    department: '外区部门LEAK',
+    materials: [{ key: 'm1', name: '外区材料LEAK', required: true, fileTypes: ['pdf'], templateFileId: file.id }],
+  });
+  // A holiday of that zone on an ordinary Monday.
+  await t.services.calendar.setDay(zone.ctx, '2020-03-02', { kind: 'holiday', name: '外区假日LEAK' });
+  return { zone, park, building, grid, enterprise, user, team, assignment, file, item };
 }
 type Foreign = Awaited<ReturnType<typeof foreignZone>>;
 
-const TABLES: ZoneTable[] = ['parks', 'buildings', 'grid_units', 'enterprises', 'users', 'user_roles', 'teams', 'team_members', 'assignments', 'audit_log', 'sessions'];
+const TABLES: ZoneTable[] = [
+  'parks', 'buildings', 'grid_units', 'enterprises', 'users', 'user_roles', 'teams', 'team_members', 'assignments', 'audit_log', 'sessions', 'service_items', 'calendar_days', 'files',
+];
 
 /** Every row of every table of a zone, to prove nothing of it changed. */
 async function dump(zone: TestZone): Promise<Record<string, unknown[]>> {
@@ -74,10 +86,15 @@ const BY_ID: Record<string, (f: Foreign) => { id: string; body?: unknown }> = {
   'PATCH /api/enterprises/:id': (f) => ({ id: f.enterprise.id, body: { name: '被改名', employees: 1 } }),
   'GET /api/enterprises/:id/history': (f) => ({ id: f.enterprise.id }),
   'POST /api/enterprises/:id/actions/reveal-phone': (f) => ({ id: f.enterprise.id, body: { reason: '越区查看' } }),
+  'GET /api/service-items/:id': (f) => ({ id: f.item.id }),
+  'PATCH /api/service-items/:id': (f) => ({ id: f.item.id, body: { name: '被改名', promisedDays: 1, materials: [] } }),
+  'DELETE /api/service-items/:id': (f) => ({ id: f.item.id }),
+  'GET /api/files/:id': (f) => ({ id: f.file.id }),
 };
 
 const ENTITY_OF: Record<string, string> = {
-  parks: 'park', buildings: 'building', 'grid-units': 'grid_unit', users: 'user', teams: 'team', assignments: 'assignment', enterprises: 'enterprise',
+  parks: 'park', buildings: 'building', 'grid-units': 'grid_unit', users: 'user', teams: 'team', assignments: 'assignment', enterprises: 'enterprise', 'service-items': 'service_item',
+  files: 'file',
 };
 
 const routesWith = (pred: (url: string, method: string) => boolean) =>
@@ -126,29 +143,38 @@ describe('lists and exports', () => {
     const own = await makePark(t.services, mine.zone, '本区园区');
     await makeEnterprise(t.services, mine.zone, { parkId: own.id });
     const f = await foreignZone();
-    const foreignIds = [f.park.id, f.building.id, f.grid.id, f.enterprise.id, f.user.id, f.team.id, f.assignment.id, f.zone.id];
+    const foreignIds = [f.park.id, f.building.id, f.grid.id, f.enterprise.id, f.user.id, f.team.id, f.assignment.id, f.zone.id, f.item.id, f.file.id];
     const lists = routesWith((url, method) => method === 'GET' && !url.includes(':') && !url.endsWith('.xlsx') && !/^\/api\/(docs|openapi|health|auth|zones)/.test(url));
     expect(lists.map((r) => r.url).sort()).toEqual(
-      ['/api/assignments', '/api/audit', '/api/audit/actions', '/api/audit/entity-types', '/api/buildings', '/api/enterprises', '/api/grid-units', '/api/grid-units/tree', '/api/parks', '/api/teams', '/api/users'].sort(),
+      [
+        '/api/assignments', '/api/audit', '/api/audit/actions', '/api/audit/entity-types', '/api/buildings', '/api/calendar', '/api/calendar/due', '/api/enterprises', '/api/grid-units',
+        '/api/grid-units/tree', '/api/parks', '/api/service-items', '/api/service-items/departments', '/api/teams', '/api/users',
+      ].sort(),
     );
+    // The calendar's reads need a year or a start; the foreign zone's holiday falls inside both.
+    const required: Record<string, string> = { '/api/calendar': '?year=2020', '/api/calendar/due': '?from=2020-02-28&days=1' };
+    const withQuery = (url: string, filter = '') => (required[url] ?? '') + (required[url] && filter ? `&${filter.slice(1)}` : filter);
     const filters = [
       `?parkId=${f.park.id}`, `?buildingId=${f.building.id}`, `?gridUnitId=${f.grid.id}`, `?leadingEnterpriseId=${f.enterprise.id}`, `?parentId=${f.grid.id}`,
-      `?userId=${f.user.id}`, `?targetId=${f.enterprise.id}`, `?actorId=${f.user.id}`, `?entityId=${f.enterprise.id}`, `?q=LEAK`,
+      `?userId=${f.user.id}`, `?targetId=${f.enterprise.id}`, `?actorId=${f.user.id}`, `?entityId=${f.enterprise.id}`, `?q=LEAK`, `?department=${encodeURIComponent('外区部门LEAK')}`,
     ];
     for (const { url } of lists) {
-      const res = await mine.call({ method: 'GET', url });
+      const res = await mine.call({ method: 'GET', url: url + withQuery(url) });
       expect(res.statusCode, url).toBe(200);
       for (const id of foreignIds) expect(res.body.includes(id), `${url} shows ${id}`).toBe(false);
       expect(res.body, url).not.toContain('LEAK');
       for (const filter of filters) {
-        const filtered = await mine.call({ method: 'GET', url: url + filter });
+        const filtered = await mine.call({ method: 'GET', url: url + withQuery(url, filter) });
         if (filtered.statusCode === 400) continue; // a filter this list does not have
         expect(filtered.statusCode, url + filter).toBe(200);
         for (const id of foreignIds) expect(filtered.body.includes(id), `${url}${filter} shows ${id}`).toBe(false);
         const body = filtered.json();
-        if (!Array.isArray(body) && url !== '/api/audit') expect(body.total, url + filter).toBe(0);
+        if (!Array.isArray(body) && 'total' in body && url !== '/api/audit') expect(body.total, url + filter).toBe(0);
       }
     }
+    // The other zone's Monday off moves no due date here, and is not in this zone's year.
+    expect((await mine.call({ method: 'GET', url: '/api/calendar/due?from=2020-02-28&days=1' })).json()).toEqual({ from: '2020-02-28', days: 1, due: '2020-03-02' });
+    expect((await mine.call({ method: 'GET', url: '/api/calendar?year=2020' })).json()).toEqual({ year: 2020, days: [], workingDays: 262 });
   });
 
   it('exports hold no row of another zone', async () => {
@@ -157,14 +183,17 @@ describe('lists and exports', () => {
     const f = await foreignZone();
     const exports = routesWith((url, method) => method === 'GET' && url.endsWith('export.xlsx'));
     expect(exports.map((r) => r.url).sort()).toEqual(
-      ['/api/assignments/export.xlsx', '/api/audit/export.xlsx', '/api/buildings/export.xlsx', '/api/enterprises/export.xlsx', '/api/grid-units/export.xlsx', '/api/parks/export.xlsx', '/api/teams/export.xlsx', '/api/users/export.xlsx'].sort(),
+      [
+        '/api/assignments/export.xlsx', '/api/audit/export.xlsx', '/api/buildings/export.xlsx', '/api/enterprises/export.xlsx', '/api/grid-units/export.xlsx', '/api/parks/export.xlsx',
+        '/api/service-items/export.xlsx', '/api/teams/export.xlsx', '/api/users/export.xlsx',
+      ].sort(),
     );
     for (const { url } of exports) {
       const res = await mine.call({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       const text = JSON.stringify(await readXlsx(res.rawPayload));
       expect(text, url).not.toContain('LEAK');
-      for (const id of [f.park.id, f.enterprise.id, f.user.id, f.user.username]) expect(text.includes(id), `${url} holds ${id}`).toBe(false);
+      for (const id of [f.park.id, f.enterprise.id, f.user.id, f.user.username, f.item.code]) expect(text.includes(id), `${url} holds ${id}`).toBe(false);
     }
   });
 });
@@ -180,6 +209,8 @@ describe('references to another zone’s records in a body', () => {
     const staff = await makeUser(t.services, z, ['commissioner', 'inspector']);
     const team = await makeTeam(t.services, z);
     const linked = await makeUser(t.services, z, ['enterprise_user'], { enterpriseId: enterprise.id });
+    const ownFile = await makeTemplateFile(t.services, z, pdfBytes('own template'), '本区模板.pdf');
+    const item = await makeServiceItem(t.services, z);
     const f = await foreignZone();
     const cases: [InjectOptions['method'], string, Record<string, unknown>, string][] = [
       ['POST', '/api/buildings', { parkId: f.park.id, name: '楼' }, 'parkId'],
@@ -205,6 +236,13 @@ describe('references to another zone’s records in a body', () => {
       ['POST', '/api/assignments', { kind: 'enterprise_commissioner', userId: staff.id, targetId: f.enterprise.id }, 'targetId'],
       ['POST', '/api/assignments', { kind: 'park_inspector', userId: staff.id, targetId: f.park.id }, 'targetId'],
       ['POST', '/api/assignments', { kind: 'grid_official', userId: staff.id, targetId: f.grid.id }, 'targetId'],
+      ['POST', '/api/service-items', serviceItemInput({ materials: [{ key: 'm1', name: '申请书', required: true, fileTypes: ['pdf'], templateFileId: f.file.id }] }), 'materials.0.templateFileId'],
+      [
+        'PATCH',
+        `/api/service-items/${item.id}`,
+        { materials: [{ key: 'own', name: '本区模板', required: true, fileTypes: ['pdf'], templateFileId: ownFile.id }, { key: 'theirs', name: '外区模板', required: false, fileTypes: ['pdf'], templateFileId: f.file.id }] },
+        'materials.1.templateFileId',
+      ],
     ];
     expect(root.level).toBe('zone');
     const mineBefore = await dump(z);

@@ -6,8 +6,10 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AuditEntry } from '@shuangsheng/contracts';
 import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
 import {
-  makeBuilding, makeEnterprise, makeGridUnit, makePark, makeTeam, makeUser, newAdmin, PASSWORD, rootGridUnit, signedInUser, signInAs, uniq, validCreditCode,
+  makeBuilding, makeEnterprise, makeGridUnit, makePark, makeServiceItem, makeTeam, makeUser, newAdmin, PASSWORD, rootGridUnit, serviceItemInput, signedInUser, signInAs, uniq,
+  validCreditCode,
 } from '../../test/factories.js';
+import { pdfBytes } from '../../test/files.js';
 import { column, multipart, xlsxOf, xlsxResponse } from '../../test/xlsx.js';
 import { systemCtx } from '../../platform/context.js';
 
@@ -40,7 +42,10 @@ async function fixture() {
   const spareTeam = await makeTeam(t.services, zone);
   const assignment = await t.services.org.assignments.create(zone.ctx, { kind: 'park_inspector', userId: staff.id, targetId: park.id, isPrimary: true });
   const spareAssignment = await t.services.org.assignments.create(zone.ctx, { kind: 'grid_official', userId: staff.id, targetId: grid.id, isPrimary: true });
-  return { ...admin, park, emptyPark, importPark, building, spareBuilding, root, grid, spareGrid, enterprise, staff, signer, team, spareTeam, assignment, spareAssignment };
+  const item = await makeServiceItem(t.services, zone);
+  const spareItem = await makeServiceItem(t.services, zone);
+  const zoneHoliday = (await t.services.calendar.setDay(zone.ctx, '2020-04-03', { kind: 'holiday', name: '区庆' })).date;
+  return { ...admin, park, emptyPark, importPark, building, spareBuilding, root, grid, spareGrid, enterprise, staff, signer, team, spareTeam, assignment, spareAssignment, item, spareItem, zoneHoliday };
 }
 
 async function upload(header: string[], rows: (string | number)[][]) {
@@ -139,6 +144,32 @@ const WRITES: Record<string, Write> = {
     make: async () => {
       const body = await upload(['统一社会信用代码', '企业名称'], [[validCreditCode(), '导入企业']]);
       return { req: { method: 'POST', url: '/api/enterprises/import?dryRun=false', payload: body.payload, headers: body.headers }, entityId: null };
+    },
+  },
+  'POST /api/service-items': { action: 'service_item.create', make: async () => ({ req: { method: 'POST', url: '/api/service-items', payload: serviceItemInput() }, entityId: null }) },
+  'PATCH /api/service-items/:id': { action: 'service_item.update', make: async (f) => ({ req: { method: 'PATCH', url: `/api/service-items/${f.item.id}`, payload: { promisedDays: 2 } }, entityId: f.item.id }) },
+  'DELETE /api/service-items/:id': { action: 'service_item.delete', make: async (f) => ({ req: { method: 'DELETE', url: `/api/service-items/${f.spareItem.id}` }, entityId: f.spareItem.id }) },
+  'POST /api/service-items/import': {
+    action: 'service_item.import_create',
+    make: async () => {
+      const body = await upload(['事项编码', '事项名称', '实施部门', '事项类别', '申请对象', '法定时限（工作日）', '承诺时限（工作日）'], [[uniq('IMP-'), '导入事项', '税务局', '税务', '企业', 10, 2]]);
+      return { req: { method: 'POST', url: '/api/service-items/import?dryRun=false', payload: body.payload, headers: body.headers }, entityId: null };
+    },
+  },
+  'PUT /api/calendar/days/:date': {
+    action: 'calendar.set_day',
+    make: async () => ({ req: { method: 'PUT', url: '/api/calendar/days/2020-04-30', payload: { kind: 'holiday', name: '区内调休' } }, entityId: '2020-04-30' }),
+  },
+  'DELETE /api/calendar/days/:date': { action: 'calendar.clear_day', make: async (f) => ({ req: { method: 'DELETE', url: `/api/calendar/days/${f.zoneHoliday}` }, entityId: f.zoneHoliday }) },
+  'POST /api/calendar/actions/load-national': {
+    action: 'calendar.load_national',
+    make: async () => ({ req: { method: 'POST', url: '/api/calendar/actions/load-national', payload: { year: '2020' } }, entityId: '2020' }),
+  },
+  'POST /api/files': {
+    action: 'file.upload',
+    make: async () => {
+      const body = multipart(pdfBytes(), { filename: 'template.pdf', contentType: 'application/pdf' });
+      return { req: { method: 'POST', url: '/api/files?purpose=service_template', payload: body.payload, headers: body.headers }, entityId: null };
     },
   },
 };
