@@ -41,7 +41,12 @@ const REQUIRED = new Set(['必填', '是', 'required', 'yes', 'y', '*']);
 const OPTIONAL = new Set(['选填', '否', 'optional', 'no', 'n', '']);
 const TYPE_ALIASES: Record<string, FileType> = { pdf: 'pdf', jpeg: 'jpeg', jpg: 'jpeg', png: 'png', xlsx: 'xlsx', docx: 'docx' };
 
-const lines = (cell: string) => cell.split(/\r?\n|；/).map((l) => l.trim()).filter(Boolean);
+/** The non-blank lines of a cell with their numbers as the person sees them (blank lines count). */
+const lines = (cell: string) =>
+  cell
+    .split(/\r?\n|；/)
+    .map((text, i) => ({ text: text.trim(), number: i + 1 }))
+    .filter((l) => l.text !== '');
 
 export function parseCategory(v: string): ServiceCategory | null {
   const s = v.trim();
@@ -61,12 +66,12 @@ export function parseApplicantTypes(v: string): ApplicantType[] | null {
 /** `名称|必填|pdf,jpeg` lines → materials (keys m1, m2… in order). Null with the bad line's number. */
 export function parseMaterials(cell: string): { materials: Omit<ServiceMaterial, 'templateFileId'>[] } | { badLine: number } {
   const materials: Omit<ServiceMaterial, 'templateFileId'>[] = [];
-  for (const [i, line] of lines(cell).entries()) {
-    const [name, req = '必填', types = 'pdf'] = line.split('|').map((x) => x.trim());
+  for (const { text, number } of lines(cell)) {
+    const [name, req = '必填', types = 'pdf'] = text.split('|').map((x) => x.trim());
     const required = REQUIRED.has(req.toLowerCase()) ? true : OPTIONAL.has(req.toLowerCase()) ? false : null;
     const fileTypes = [...new Set(types.split(/[,，、\s]+/).filter(Boolean).map((t) => TYPE_ALIASES[t.toLowerCase()]))];
-    if (!name || required === null || fileTypes.length === 0 || fileTypes.some((t) => !t)) return { badLine: i + 1 };
-    materials.push({ key: `m${i + 1}`, name, required, fileTypes: fileTypes as FileType[], note: null });
+    if (!name || required === null || fileTypes.length === 0 || fileTypes.some((t) => !t)) return { badLine: number };
+    materials.push({ key: `m${materials.length + 1}`, name, required, fileTypes: fileTypes as FileType[], note: null });
   }
   return { materials };
 }
@@ -83,11 +88,11 @@ function parseFieldType(v: string): FieldType | null {
 /** `key|label|type|必填|a,b` lines → fields. */
 export function parseFields(cell: string): { fields: ServiceField[] } | { badLine: number } {
   const fields: ServiceField[] = [];
-  for (const [i, line] of lines(cell).entries()) {
-    const [key, label, typeText = '文本', req = '选填', options = ''] = line.split('|').map((x) => x.trim());
+  for (const { text, number } of lines(cell)) {
+    const [key, label, typeText = '文本', req = '选填', options = ''] = text.split('|').map((x) => x.trim());
     const type = parseFieldType(typeText);
     const required = REQUIRED.has(req.toLowerCase()) ? true : OPTIONAL.has(req.toLowerCase()) ? false : null;
-    if (!key || !label || !type || required === null) return { badLine: i + 1 };
+    if (!key || !label || !type || required === null) return { badLine: number };
     const opts = options.split(/[,，、]/).map((o) => o.trim()).filter(Boolean);
     fields.push({ key, label, type, required, ...(type === 'select' ? { options: opts } : {}) });
   }
