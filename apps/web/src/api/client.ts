@@ -104,6 +104,7 @@ export const api = {
   get: <T>(path: string, query?: Query, opts: Omit<Options, 'query' | 'body'> = {}) => request<T>('GET', path, { ...opts, query }),
   post: <T>(path: string, body?: unknown, opts: Omit<Options, 'body'> = {}) => request<T>('POST', path, { ...opts, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   del: <T = { ok: true }>(path: string) => request<T>('DELETE', path),
 };
 

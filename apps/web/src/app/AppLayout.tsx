@@ -55,7 +55,7 @@ function Frame({ me }: { me: Me }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
 
-  const entries = isEnterpriseOnly(me) ? enterpriseMenu(me.enterpriseId) : visible(MENU, me);
+  const entries = visible(isEnterpriseOnly(me) ? enterpriseMenu(me.enterpriseId) : MENU, me);
   const toItem = (e: MenuEntry): NonNullable<MenuProps['items']>[number] =>
     e.children
       ? { type: 'group', key: e.key, label: collapsed ? <span style={{ display: 'block', borderTop: '1px solid rgba(255,255,255,0.15)' }} /> : t(`menu.${e.label}`), children: e.children.map(toItem) }

@@ -2,8 +2,8 @@
 // their entries here (key = route path, used for the `menu-<key>` test id).
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, BuildOutlined, ClusterOutlined, DashboardOutlined, HomeOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
-  UserOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, BuildOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, HomeOutlined, ShopOutlined,
+  SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shuangsheng/contracts';
 import type { Messages } from '../i18n/zh-CN';
@@ -34,14 +34,33 @@ export const MENU: MenuEntry[] = [
       { key: 'teams', path: '/teams', label: 'teams', icon: <TeamOutlined />, permission: 'org.read' },
     ],
   },
+  {
+    key: 'services',
+    path: '',
+    label: 'services',
+    icon: <FileSearchOutlined />,
+    children: [
+      { key: 'services-items', path: '/services/items', label: 'serviceItems', icon: <FileSearchOutlined />, permission: 'services.catalogue.read' },
+      { key: 'services-calendar', path: '/services/calendar', label: 'serviceCalendar', icon: <CalendarOutlined />, permission: 'calendar.read' },
+    ],
+  },
   { key: 'users', path: '/users', label: 'users', icon: <UserOutlined />, permission: 'users.read' },
   { key: 'assignments', path: '/assignments', label: 'assignments', icon: <SolutionOutlined />, permission: 'assignments.read' },
   { key: 'audit', path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
 
-/** An enterprise user's menu: their own profile only. */
+/** An enterprise user's menu: their own profile, and the catalogue of what they can apply for. */
 export function enterpriseMenu(enterpriseId: string): MenuEntry[] {
-  return [{ key: 'my-enterprise', path: `/enterprises/${enterpriseId}`, label: 'myEnterprise', icon: <HomeOutlined /> }];
+  return [
+    { key: 'my-enterprise', path: `/enterprises/${enterpriseId}`, label: 'myEnterprise', icon: <HomeOutlined /> },
+    {
+      key: 'services',
+      path: '',
+      label: 'services',
+      icon: <FileSearchOutlined />,
+      children: [{ key: 'services-items', path: '/services/items', label: 'serviceItems', icon: <FileSearchOutlined />, permission: 'services.catalogue.read' }],
+    },
+  ];
 }
 
 /** The menu key of a location (the deepest entry whose path prefixes it). */

@@ -21,6 +21,11 @@ const UsersPage = lazy(() => import('../modules/org/pages/UsersPage'));
 const TeamsPage = lazy(() => import('../modules/org/pages/TeamsPage'));
 const AssignmentsPage = lazy(() => import('../modules/org/pages/AssignmentsPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const ServiceItemsPage = lazy(() => import('../modules/services/pages/ServiceItemsPage'));
+const ServiceItemPage = lazy(() => import('../modules/services/pages/ServiceItemPage'));
+const ServiceItemEditPage = lazy(() => import('../modules/services/pages/ServiceItemEditPage'));
+const ServiceImportPage = lazy(() => import('../modules/services/pages/ServiceImportPage'));
+const CalendarPage = lazy(() => import('../modules/services/pages/CalendarPage'));
 const orgImport = (name: 'ParksImportPage' | 'BuildingsImportPage' | 'GridImportPage' | 'UsersImportPage' | 'AssignmentsImportPage') =>
   lazy(() => import('../modules/org/pages/OrgImportPage').then((m) => ({ default: m[name] })));
 const ParksImportPage = orgImport('ParksImportPage');
@@ -81,6 +86,12 @@ export const router = createBrowserRouter([
       { path: 'assignments', element: page(AssignmentsPage, 'assignments.read') },
       { path: 'assignments/import', element: page(AssignmentsImportPage, 'assignments.write') },
       { path: 'audit', element: page(AuditPage, 'audit.read') },
+      { path: 'services/items', element: page(ServiceItemsPage, 'services.catalogue.read') },
+      { path: 'services/items/new', element: page(ServiceItemEditPage, 'services.catalogue.write') },
+      { path: 'services/items/import', element: page(ServiceImportPage, 'services.catalogue.write') },
+      { path: 'services/items/:id', element: page(ServiceItemPage, 'services.catalogue.read') },
+      { path: 'services/items/:id/edit', element: page(ServiceItemEditPage, 'services.catalogue.write') },
+      { path: 'services/calendar', element: page(CalendarPage, 'calendar.read') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

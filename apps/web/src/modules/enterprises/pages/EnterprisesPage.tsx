@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { INDUSTRY_CODES, INDUSTRY_SECTIONS, SCALE_TIERS, type Enterprise, type IndustrySection, type ScaleTier } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
+import { FlagSelect } from '../../../components/FlagSelect';
 import { ImportButton } from '../../../components/ImportButton';
 import { CreateButton, Ellipsis, FilterBar, ListPage, ListTable, sortable, SortToggle } from '../../../components/ListPage';
 import { BuildingSelect, EnterpriseSelect, ParkSelect } from '../../../components/pickers';
@@ -29,25 +30,6 @@ const SPEC = {
   cityMonitored: 'boolean',
   leadingEnterpriseId: 'string',
 } as const;
-
-/** Yes/no filter select over a boolean query flag. */
-function FlagSelect({ value, onChange, placeholder, testId }: { value?: boolean; onChange?: (v: boolean | undefined) => void; placeholder: string; testId: string }) {
-  const { t } = useTranslation();
-  return (
-    <Select
-      allowClear
-      placeholder={placeholder}
-      value={value === undefined ? undefined : value ? 'true' : 'false'}
-      onChange={(v: string | undefined) => onChange?.(v === undefined ? undefined : v === 'true')}
-      options={[
-        { value: 'true', label: t('common.flagValue', { flag: placeholder, value: t('common.yes') }) },
-        { value: 'false', label: t('common.flagValue', { flag: placeholder, value: t('common.no') }) },
-      ]}
-      data-testid={testId}
-      popupMatchSelectWidth={false}
-    />
-  );
-}
 
 export default function EnterprisesPage() {
   const { t } = useTranslation();
