@@ -1,6 +1,7 @@
-// Excel import of the catalogue on the shared engine: create or update by item code. Template
-// files stay with materials of the same name.
-import { ServiceItemInput, type ServiceItem } from '@shuangsheng/contracts';
+// Excel import of the catalogue on the shared engine: create or update by item code. A material
+// of the same name keeps its key, note and template file; a field of the same key keeps its help
+// text (the sheet has no place for them); a column left out of the sheet leaves its value as it was.
+import { ServiceItemInput, type ServiceField, type ServiceItem, type ServiceMaterial } from '@shuangsheng/contracts';
 import type { ServiceItemsTable } from '../../db/schema.js';
 import { recordAuditMany, type AuditEntry } from '../../platform/audit.js';
 import type { Deps } from '../../platform/context.js';
@@ -10,9 +11,42 @@ import type { CatalogueService } from './catalogue.service.js';
 import { makeCatalogueRepo } from './catalogue.repo.js';
 import { ITEM_COLUMNS, parseApplicantTypes, parseCategory, parseFields, parseMaterials } from './catalogue.sheet.js';
 
-const FIELD_COLUMN: Record<string, string> = { code: 'code', name: 'name', department: 'department', legalDays: 'legalDays', promisedDays: 'promisedDays', materials: 'materials', fields: 'fields', licenceName: 'licenceName', guide: 'guide' };
+/** Schema fields and sheet columns share their keys. */
+const COLUMN_KEYS = new Set(ITEM_COLUMNS.map((c) => c.key));
+/** Columns an update takes from the item as it is when the sheet leaves them out. */
+const OPTIONAL_COLUMNS = ['onlineEnabled', 'fullyElectronic', 'agencyEligible', 'licenceName', 'materials', 'fields', 'guide'] as const;
 
-export function catalogueImportSpec(deps: Deps, catalogue: CatalogueService): ImportSpec<ServiceItemInput, ServiceItem> {
+type Row = { input: ServiceItemInput; present: Set<string> };
+
+/** The sheet's materials, with key, note and template of the old material of the same name. */
+function mergeMaterials(old: ServiceItem['materials'], incoming: ServiceMaterial[]): ServiceMaterial[] {
+  const byName = new Map(old.map((m) => [m.name, m]));
+  const matched = incoming.map((m) => {
+    const o = byName.get(m.name);
+    byName.delete(m.name);
+    return o;
+  });
+  const used = new Set(matched.flatMap((o) => (o ? [o.key] : [])));
+  let n = 0;
+  const freeKey = (preferred: string) => {
+    let key = preferred;
+    while (used.has(key)) key = `m${++n}`;
+    used.add(key);
+    return key;
+  };
+  return incoming.map((m, i) => {
+    const o = matched[i];
+    return o ? { ...m, key: o.key, templateFileId: o.templateFileId, note: o.note ?? null } : { ...m, key: freeKey(m.key), templateFileId: null };
+  });
+}
+
+/** The sheet's fields, with the help text of the old field of the same key. */
+function mergeFields(old: ServiceField[], incoming: ServiceField[]): ServiceField[] {
+  const help = new Map(old.map((f) => [f.key, f.help]));
+  return incoming.map((f) => (f.help === undefined && help.get(f.key) != null ? { ...f, help: help.get(f.key) } : f));
+}
+
+export function catalogueImportSpec(deps: Deps, catalogue: CatalogueService): ImportSpec<Row, ServiceItem> {
   const { database, clock } = deps;
   return {
     columns: ITEM_COLUMNS,
@@ -47,10 +81,11 @@ export function catalogueImportSpec(deps: Deps, catalogue: CatalogueService): Im
       else input.fields = fields.fields;
       input.guide = r.cell('guide');
       const parsed = ServiceItemInput.safeParse(input, { reportInput: true });
-      if (!parsed.success) r.failIssues(parsed.error.issues, (f) => FIELD_COLUMN[f] ?? 'code');
-      return parsed.success ? parsed.data : ({ ...input, code: String(input.code) } as ServiceItemInput);
+      if (!parsed.success) r.failIssues(parsed.error.issues, (f) => (COLUMN_KEYS.has(f) ? f : 'code'));
+      const present = new Set(ITEM_COLUMNS.filter((c) => r.present(c.key)).map((c) => c.key));
+      return { input: parsed.success ? parsed.data : ({ ...input, code: String(input.code) } as ServiceItemInput), present };
     },
-    keyOf: (v) => v.code,
+    keyOf: (v) => v.input.code,
     async existing(ctx, keys) {
       const rows = await catalogue.repo.byCodes(ctx.zoneId, keys);
       return new Map((await catalogue.hydrate(ctx.zoneId, rows)).map((i) => [i.code, i]));
@@ -62,15 +97,23 @@ export function catalogueImportSpec(deps: Deps, catalogue: CatalogueService): Im
       const inserts: ServiceItemsTable[] = [];
       for (const { key, value } of planned) {
         const old = existing.get(key);
+        const { input, present } = value;
         if (!old) {
-          const row = catalogue.toRow(ctx.zoneId, newId(), value, now);
+          const row = catalogue.toRow(ctx.zoneId, newId(), input, now);
           inserts.push(row);
-          audits.push({ action: 'service_item.import_create', entityType: 'service_item', entityId: row.id, after: value });
+          audits.push({ action: 'service_item.import_create', entityType: 'service_item', entityId: row.id, after: input });
           continue;
         }
-        // A material keeps its template when its name is unchanged.
-        const templates = new Map(old.materials.map((m) => [m.name, m.templateFileId]));
-        const merged = { ...value, materials: value.materials.map((m) => ({ ...m, templateFileId: templates.get(m.name) ?? null })) };
+        const merged: ServiceItemInput = {
+          ...input,
+          materials: mergeMaterials(old.materials, input.materials),
+          fields: mergeFields(old.fields, input.fields),
+        };
+        for (const column of OPTIONAL_COLUMNS) {
+          if (present.has(column)) continue;
+          if (column === 'materials') merged.materials = old.materials.map(({ templateFileName: _n, ...m }) => ({ ...m, note: m.note ?? null }));
+          else (merged as Record<string, unknown>)[column] = old[column];
+        }
         const { id: _i, zone_id: _z, created_at: _c, ...set } = catalogue.toRow(ctx.zoneId, old.id, merged, now);
         await repo.update(ctx.zoneId, old.id, set);
         audits.push({ action: 'service_item.import_update', entityType: 'service_item', entityId: old.id, after: merged });
