@@ -40,15 +40,21 @@ export function makeCalendarService({ database, clock }: Pick<Deps, 'database' |
     });
   }
 
-  /** Writes the national schedule of a year over the zone's own entries for those days. */
+  /**
+   * Writes the national schedule of a year over the zone's own entries for those days; the zone's
+   * other days stay.
+   */
   async function loadNational(ctx: Ctx, y: '2020', extended: boolean) {
     const days = nationalCalendar(y, extended);
+    const chosen = new Set(days.map((d) => d.date));
+    // What only the other variant has (the 1 Feb swap, the days off to 2 Feb) must not survive an
+    // earlier load of it; an entry the zone made itself on such a day is no national one and stays.
+    const lapsed = nationalCalendar(y, !extended).filter((d) => !chosen.has(d.date));
     const now = clock.now();
     await database.db.transaction().execute(async (trx) => {
       const r = makeCalendarRepo(trx);
-      // A lapsed swap (1 Feb with the extension) must not survive from an earlier load.
       for (const old of await r.between(ctx.zoneId, `${y}-01-01`, `${y}-12-31`)) {
-        if (!days.some((d) => d.date === old.date)) await r.remove(ctx.zoneId, old.date);
+        if (lapsed.some((d) => d.date === old.date && d.kind === old.kind && d.name === old.name)) await r.remove(ctx.zoneId, old.date);
       }
       for (const d of days) await r.upsert({ zone_id: ctx.zoneId, date: d.date, kind: d.kind, name: d.name, created_at: now, updated_at: now });
       await recordAuditMany(trx, clock, ctx, [{ action: 'calendar.load_national', entityType: 'calendar_day', entityId: y, after: { year: y, extendedSpringFestival: extended, days: days.length } }]);
