@@ -225,6 +225,18 @@ describe('due dates', () => {
     expect(await due('2020-01-01', 1000)).toBe('2023-11-17'); // 249 in 2020, 261 in 2021, 260 in 2022, 230 in 2023
   });
 
+  it('hold over a closure of many weeks', async () => {
+    const { call, zone } = await newAdmin(t.app, t.services);
+    // Closed from 24 January to 8 April 2020, as a city under lockdown was.
+    for (let d = new Date('2020-01-24T00:00:00Z'); d <= new Date('2020-04-08T00:00:00Z'); d.setUTCDate(d.getUTCDate() + 1)) {
+      await t.services.calendar.setDay(zone.ctx, d.toISOString().slice(0, 10), { kind: 'holiday', name: '封闭' });
+    }
+    expect((await call({ method: 'GET', url: '/api/calendar/due?from=2020-01-23&days=3' })).json().due).toBe('2020-04-13');
+    expect((await call({ method: 'GET', url: '/api/calendar/due?from=2020-01-23&days=0' })).json().due).toBe('2020-01-23');
+    expect((await call({ method: 'GET', url: '/api/calendar/due?from=2020-01-22&days=1' })).json().due).toBe('2020-01-23');
+    expect((await call({ method: 'GET', url: '/api/calendar?year=2020' })).json().workingDays).toBe(262 - 54);
+  });
+
   it('of one zone are not moved by another zone’s holidays', async () => {
     const mine = await newAdmin(t.app, t.services);
     const theirs = await newAdmin(t.app, t.services);

@@ -64,9 +64,15 @@ export function makeCalendarService({ database, clock }: Pick<Deps, 'database' |
 
   /** The due date of `days` working days counted from `from` (exclusive). */
   async function dueDate(zoneId: string, from: string, days: number): Promise<string> {
-    // Enough calendar to hold the limit: two calendar weeks per working week, plus holidays.
-    const horizon = addDays(from, Math.ceil(days * 1.6) + 60);
-    return addWorkingDays(from, days, await exceptions(zoneId, from, horizon));
+    // Enough calendar to hold the limit most of the time: two calendar weeks per working week,
+    // plus holidays. A date past what was read was counted without the zone's exceptions there
+    // (a closure of many weeks): read on to it and count again.
+    let horizon = addDays(from, Math.ceil(days * 1.6) + 60);
+    for (;;) {
+      const due = addWorkingDays(from, days, await exceptions(zoneId, from, horizon));
+      if (due <= horizon) return due;
+      horizon = addDays(due, 60);
+    }
   }
 
   return { year, setDay, clearDay, loadNational, dueDate, exceptions };
