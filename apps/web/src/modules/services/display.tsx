@@ -14,10 +14,11 @@ export const CATEGORY_COLORS: Record<ServiceCategory, string> = {
   public_service: 'green',
 };
 
-export function CategoryTag({ category }: { category: ServiceCategory }) {
+/** `wrap` lets a long name take two lines in a narrow table column. */
+export function CategoryTag({ category, wrap }: { category: ServiceCategory; wrap?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Tag color={CATEGORY_COLORS[category]} style={{ marginInlineEnd: 0 }} data-testid={`category-${category}`}>
+    <Tag color={CATEGORY_COLORS[category]} style={wrap ? { marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: 110 } : { marginInlineEnd: 0 }} data-testid={`category-${category}`}>
       {t(`serviceCategories.${category}`)}
     </Tag>
   );

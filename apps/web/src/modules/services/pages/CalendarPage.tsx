@@ -189,6 +189,11 @@ function Legend() {
   );
 }
 
+/** 春节（延长） → 春节 in a day cell; the tooltip has the whole name. */
+function shortName(name: string): string {
+  return name.split(/[（(]/)[0]!.trim() || name;
+}
+
 function monthName(month: number, lang: string): string {
   return new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2020, month - 1, 1));
 }
@@ -247,7 +252,7 @@ function Month({
             >
               <span style={{ fontSize: 13, lineHeight: '16px', fontWeight: kind === 'holiday' || kind === 'workday' ? 600 : 400 }}>{Number(date.slice(8))}</span>
               {kind === 'holiday' ? (
-                <span style={{ fontSize: 10, lineHeight: '14px', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '0 1px' }}>{ex?.name}</span>
+                <span style={{ fontSize: 10, lineHeight: '14px', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '0 1px' }}>{shortName(ex?.name ?? '')}</span>
               ) : null}
               {kind === 'workday' ? (
                 <span style={{ fontSize: 10, lineHeight: '14px', padding: '0 3px', borderRadius: 3, background: '#1677ff', color: '#fff' }}>{t('calendar.workdayMark')}</span>

@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { APPLICANT_TYPES, FIELD_TYPES, FILE_TYPES, SERVICE_CATEGORIES, type ServiceItem } from '@shuangsheng/contracts';
+import { ApiError } from '../../../api/client';
 import { ErrorState, PageSkeleton } from '../../../components/PageStates';
 import { useApiError } from '../../../components/useApiError';
 import { serviceItems, useDepartments } from '../api';
@@ -80,7 +81,7 @@ function Editor({ item }: { item: ServiceItem | null }) {
       await form.validateFields({ recursive: true });
     } catch (e) {
       const errors = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields ?? [];
-      if (errors[0]) form.scrollToField(errors[0].name, { block: 'center' });
+      if (errors[0]) scrollToField(form, errors[0].name);
       if (errors.length) void message.error(t('common.formHasErrors', { count: errors.length }));
       return;
     }
@@ -93,9 +94,9 @@ function Editor({ item }: { item: ServiceItem | null }) {
       void navigate(`/services/items/${saved.id}`);
     } catch (e) {
       setBusy(false);
-      showError(e, form as FormInstance);
+      showError(onRegisteredFields(e, form), form as FormInstance);
       const first = form.getFieldsError().find((f) => f.errors.length);
-      if (first) form.scrollToField(first.name, { block: 'center' });
+      if (first) scrollToField(form, first.name);
     }
   };
 
@@ -187,6 +188,28 @@ function Editor({ item }: { item: ServiceItem | null }) {
   );
 }
 
+/**
+ * The server names the deepest path it refused (`fields.0.options.3`); the form shows errors on
+ * the fields it has, so each path is cut back to the nearest one (`fields.0.options`).
+ */
+function onRegisteredFields(e: unknown, form: FormInstance<ItemValues>): unknown {
+  if (!(e instanceof ApiError) || !e.fieldIssues.length) return e;
+  const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+  const details = e.fieldIssues.map((issue) => {
+    const parts = issue.path.split('.');
+    while (parts.length > 1 && !registered.has(parts.join('.'))) parts.pop();
+    return { ...issue, path: parts.join('.') };
+  });
+  return new ApiError(e.status, e.code, e.message, details);
+}
+
+/** Brings a field to the middle of the screen, clear of the sticky header and section bar. */
+function scrollToField(form: FormInstance<ItemValues>, name: (string | number)[]) {
+  const el = document.getElementById(name.join('_'));
+  if (el) el.scrollIntoView({ block: 'center' });
+  else form.scrollToField(name, { block: 'center' });
+}
+
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <Card id={`item-${id}`} title={title} data-testid={`item-section-${id}`} style={{ scrollMarginTop: HEADER + ANCHOR + 8 }}>
@@ -230,7 +253,9 @@ function Basics({ form }: { form: FormInstance<ItemValues> }) {
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="department" label={t('services.department')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('services.department') }) }]}>
-            <AutoComplete options={departmentOptions} placeholder={t('services.departmentPlaceholder')} maxLength={100} data-testid="item-department" />
+            <AutoComplete options={departmentOptions}>
+              <Input placeholder={t('services.departmentPlaceholder')} maxLength={100} data-testid="item-department" />
+            </AutoComplete>
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -497,7 +522,14 @@ function FieldRow({ index, name, onRemove }: { index: number; name: number; onRe
         <Form.Item
           name={[name, 'options']}
           label={t('services.fieldOptions')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('services.fieldOptionsRequired') }]}
+          rules={[
+            { required: true, type: 'array', min: 1, message: t('services.fieldOptionsRequired') },
+            { type: 'array', max: 50, message: t('services.fieldOptionsMax', { max: 50 }) },
+            {
+              validator: (_r, v: string[] | undefined) =>
+                (v ?? []).some((o) => o.trim().length > 50) ? Promise.reject(new Error(t('services.fieldOptionTooLong', { max: 50 }))) : Promise.resolve(),
+            },
+          ]}
         >
           <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} placeholder={t('services.fieldOptionsPlaceholder')} data-testid={`field-options-${index}`} />
         </Form.Item>

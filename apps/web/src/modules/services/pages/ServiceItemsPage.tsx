@@ -10,7 +10,8 @@ import { ExportButton } from '../../../components/ExportButton';
 import { FlagSelect } from '../../../components/FlagSelect';
 import { ImportButton } from '../../../components/ImportButton';
 import { CreateButton, Ellipsis, FilterBar, ListPage, ListTable, sortable } from '../../../components/ListPage';
-import { actionsColumn, DeleteButton } from '../../../components/RowActions';
+import { actionsColumn } from '../../../components/RowActions';
+import { useLang } from '../../../i18n';
 import { useUrlList } from '../../../lib/url-filters';
 import { serviceItems, useDepartments } from '../api';
 import { Applicants, CategoryTag, ItemFlags, Limits } from '../display';
@@ -28,10 +29,10 @@ const SPEC = {
 export default function ServiceItemsPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const lang = useLang();
   const navigate = useNavigate();
   const url = useUrlList(SPEC, { sort: 'code:asc' });
   const query = serviceItems.useList(url.apiQuery);
-  const remove = serviceItems.useRemove();
   const departments = useDepartments();
   const writable = can('services.catalogue.write');
 
@@ -60,14 +61,14 @@ export default function ServiceItemsPage() {
       ),
     },
     { title: t('services.department'), dataIndex: 'department', ...sortable(url, 'department'), render: (v: string) => <Ellipsis width={112} text={v} /> },
-    { title: t('services.category'), dataIndex: 'category', render: (v: ServiceCategory) => <CategoryTag category={v} /> },
+    { title: t('services.category'), dataIndex: 'category', render: (v: ServiceCategory) => <CategoryTag category={v} wrap /> },
     { title: t('services.applicantTypes'), dataIndex: 'applicantTypes', render: (v: ApplicantType[]) => <Applicants types={v} /> },
     {
       title: t('services.limits'),
       dataIndex: 'promisedDays',
       ...sortable(url, 'promisedDays'),
       render: (_v: number, item) => (
-        <Typography.Text style={{ display: 'inline-block', minWidth: 110, maxWidth: 150 }}>
+        <Typography.Text style={lang === 'zh-CN' ? { whiteSpace: 'nowrap' } : { display: 'inline-block', minWidth: 110, maxWidth: 150 }}>
           <Limits item={item} />
         </Typography.Text>
       ),
@@ -78,12 +79,9 @@ export default function ServiceItemsPage() {
           {t('common.view')}
         </Button>
         {writable ? (
-          <>
-            <Button type="link" size="small" onClick={() => void navigate(`/services/items/${item.id}/edit`)} data-testid={`item-edit-${item.code}`}>
-              {t('common.edit')}
-            </Button>
-            <DeleteButton name={item.name} testId={`item-delete-${item.code}`} onConfirm={() => remove.mutateAsync(item.id)} />
-          </>
+          <Button type="link" size="small" onClick={() => void navigate(`/services/items/${item.id}/edit`)} data-testid={`item-edit-${item.code}`}>
+            {t('common.edit')}
+          </Button>
         ) : null}
       </>
     )),
