@@ -423,7 +423,8 @@ describe('Excel export and import', () => {
     const en = await xlsxResponse(await call({ method: 'GET', url: '/api/service-items/export.xlsx?q=GCJS&lang=en-US' }));
     expect(en.header).toEqual(EN_COLUMNS);
     expect(en.rows.map((r) => r.slice(3, 10))).toEqual([['Construction permits', 'Enterprise, Person', '7', '3', 'yes', 'no', 'yes']]);
-    expect(column(en, 'Form fields')).toEqual(['price|合同价格（万元）|Number|必填\nkind|工程类别|Select|选填|房屋建筑,市政']);
+    expect(column(en, 'Materials')).toEqual(['施工许可申请表|required|pdf,docx\n施工合同|optional|pdf']);
+    expect(column(en, 'Form fields')).toEqual(['price|合同价格（万元）|Number|required\nkind|工程类别|Select|optional|房屋建筑,市政']);
     const all = await xlsxResponse(await call({ method: 'GET', url: '/api/service-items/export.xlsx' }));
     expect(column(all, '事项编码')).toEqual(['GCJS-004', 'SW-001']);
   });
@@ -556,10 +557,11 @@ describe('Excel export and import', () => {
     expect(await all(zone)).toEqual([existing]);
     expect(await countRows(t.deps.database, 'service_items', zone.id)).toBe(1);
 
-    const en = await importFile(call, await xlsxOf(EN_COLUMNS, [goodRow('EN-1', { category: 'food', materials: 'Form|maybe' })]), true, EN);
+    const en = await importFile(call, await xlsxOf(EN_COLUMNS, [goodRow('EN-1', { category: 'food', materials: 'Form|maybe' }), goodRow('EN-2', { applicants: 'company' })]), true, EN);
     expect(en.json().errors).toEqual([
-      { row: 2, column: 'Category', message: 'must be one of: 企业开办、变更登记、就业登记、不动产、税务、车驾管、工程建设、公共服务' },
+      { row: 2, column: 'Category', message: 'must be one of: Enterprise establishment, Change registration, Employment registration, Real estate, Tax, Vehicles and drivers, Construction permits, Public services' },
       { row: 2, column: 'Materials', message: 'Line 1 does not follow the format in the instructions sheet' },
+      { row: 3, column: 'Who may apply', message: 'must be one of: Enterprise, Person' },
     ]);
   });
 

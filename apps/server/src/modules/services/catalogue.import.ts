@@ -1,7 +1,7 @@
 // Excel import of the catalogue on the shared engine: create or update by item code. A material
 // of the same name keeps its key, note and template file; a field of the same key keeps its help
 // text (the sheet has no place for them); a column left out of the sheet leaves its value as it was.
-import { ServiceItemInput, type ServiceField, type ServiceItem, type ServiceMaterial } from '@shuangsheng/contracts';
+import { APPLICANT_TYPES, SERVICE_CATEGORIES, ServiceItemInput, type ServiceField, type ServiceItem, type ServiceMaterial } from '@shuangsheng/contracts';
 import type { ServiceItemsTable } from '../../db/schema.js';
 import { recordAuditMany, type AuditEntry } from '../../platform/audit.js';
 import type { Deps } from '../../platform/context.js';
@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.js';
 import { parseYesNo, type ImportSpec } from '../../platform/sheet-import.js';
 import type { CatalogueService } from './catalogue.service.js';
 import { makeCatalogueRepo } from './catalogue.repo.js';
-import { ITEM_COLUMNS, parseApplicantTypes, parseCategory, parseFields, parseMaterials } from './catalogue.sheet.js';
+import { applicantWords, categoryWord, ITEM_COLUMNS, parseApplicantTypes, parseCategory, parseFields, parseMaterials } from './catalogue.sheet.js';
 
 /** Schema fields and sheet columns share their keys. */
 const COLUMN_KEYS = new Set(ITEM_COLUMNS.map((c) => c.key));
@@ -53,13 +53,13 @@ export function catalogueImportSpec(deps: Deps, catalogue: CatalogueService): Im
     keyColumn: 'code',
     maxRows: 2000,
     prepare: async () => undefined,
-    parse(r) {
+    parse(r, ctx) {
       const input: Record<string, unknown> = { code: r.cell('code'), name: r.cell('name'), department: r.cell('department') };
       const category = parseCategory(r.cell('category'));
-      if (!category) r.fail('category', r.has('category') ? 'v.enum' : 'v.required', { values: '企业开办、变更登记、就业登记、不动产、税务、车驾管、工程建设、公共服务' });
+      if (!category) r.fail('category', r.has('category') ? 'v.enum' : 'v.required', { values: SERVICE_CATEGORIES.map((c) => categoryWord(c, ctx.lang)).join(ctx.lang === 'en-US' ? ', ' : '、') });
       input.category = category;
       const applicants = parseApplicantTypes(r.cell('applicantTypes'));
-      if (!applicants || applicants.length === 0) r.fail('applicantTypes', r.has('applicantTypes') ? 'v.enum' : 'v.required', { values: '企业、个人' });
+      if (!applicants || applicants.length === 0) r.fail('applicantTypes', r.has('applicantTypes') ? 'v.enum' : 'v.required', { values: applicantWords([...APPLICANT_TYPES], ctx.lang) });
       input.applicantTypes = applicants ?? [];
       for (const k of ['legalDays', 'promisedDays'] as const) {
         const n = Number(r.cell(k));

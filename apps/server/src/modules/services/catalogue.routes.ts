@@ -40,7 +40,7 @@ export async function catalogueRoutes(app: FastifyInstance, { services }: { serv
         fullyElectronic: (i) => yesNo(i.fullyElectronic),
         agencyEligible: (i) => yesNo(i.agencyEligible),
         licenceName: (i) => i.licenceName,
-        materials: (i) => formatMaterials(i.materials),
+        materials: (i) => formatMaterials(i.materials, lang),
         fields: (i) => formatFields(i.fields, lang),
         guide: (i) => i.guide,
       });

@@ -60,7 +60,10 @@ describe('materials, one per line', () => {
     const cell = '公司章程|必填|pdf,docx\n住所证明|选填|jpeg,png';
     const parsed = parseMaterials(cell);
     if (!('materials' in parsed)) throw new Error('bad');
-    expect(formatMaterials(parsed.materials.map((m) => ({ ...m, templateFileId: null, templateFileName: null })))).toBe(cell);
+    const materials = parsed.materials.map((m) => ({ ...m, templateFileId: null, templateFileName: null }));
+    expect(formatMaterials(materials, 'zh-CN')).toBe(cell);
+    expect(formatMaterials(materials, 'en-US')).toBe('公司章程|required|pdf,docx\n住所证明|optional|jpeg,png');
+    expect(parseMaterials(formatMaterials(materials, 'en-US'))).toEqual(parsed);
   });
 });
 
@@ -93,7 +96,7 @@ describe('form fields, one per line', () => {
       { key: 'agree', label: '同意', type: 'checkbox', required: false },
     ];
     expect(formatFields(fields, 'zh-CN')).toBe('capital|注册资本|数字|必填\nkind|种类|下拉选择|选填|公章,财务专用章\nagree|同意|勾选|选填');
-    expect(formatFields(fields, 'en-US')).toBe('capital|注册资本|Number|必填\nkind|种类|Select|选填|公章,财务专用章\nagree|同意|Checkbox|选填');
+    expect(formatFields(fields, 'en-US')).toBe('capital|注册资本|Number|required\nkind|种类|Select|optional|公章,财务专用章\nagree|同意|Checkbox|optional');
     for (const lang of ['zh-CN', 'en-US'] as const) expect(parseFields(formatFields(fields, lang))).toEqual({ fields });
   });
 });
@@ -103,8 +106,10 @@ describe('the demo catalogue', () => {
     const items = demoServiceItems();
     expect(items.length).toBeGreaterThanOrEqual(25);
     for (const item of items) {
-      const materials = parseMaterials(formatMaterials(item.materials.map((m) => ({ ...m, templateFileName: null }))));
-      expect(materials, item.code).toEqual({ materials: item.materials.map(({ templateFileId: _t, ...m }) => m) });
+      for (const lang of ['zh-CN', 'en-US'] as const) {
+        const materials = parseMaterials(formatMaterials(item.materials.map((m) => ({ ...m, templateFileName: null })), lang));
+        expect(materials, item.code).toEqual({ materials: item.materials.map(({ templateFileId: _t, ...m }) => m) });
+      }
       for (const lang of ['zh-CN', 'en-US'] as const) expect(parseFields(formatFields(item.fields, lang)), item.code).toEqual({ fields: item.fields });
       expect(parseCategory(categoryWord(item.category, 'zh-CN'))).toBe(item.category);
       expect(parseApplicantTypes(applicantWords(item.applicantTypes, 'en-US'))).toEqual(item.applicantTypes);

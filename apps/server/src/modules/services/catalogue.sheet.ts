@@ -76,8 +76,11 @@ export function parseMaterials(cell: string): { materials: Omit<ServiceMaterial,
   return { materials };
 }
 
-export function formatMaterials(materials: ServiceItem['materials']): string {
-  return materials.map((m) => `${m.name}|${m.required ? '必填' : '选填'}|${m.fileTypes.join(',')}`).join('\n');
+/** 必填/选填, or required/optional in English sheets; either reads back. */
+const requiredWord = (required: boolean, lang: Lang) => (lang === 'en-US' ? (required ? 'required' : 'optional') : required ? '必填' : '选填');
+
+export function formatMaterials(materials: ServiceItem['materials'], lang: Lang): string {
+  return materials.map((m) => `${m.name}|${requiredWord(m.required, lang)}|${m.fileTypes.join(',')}`).join('\n');
 }
 
 function parseFieldType(v: string): FieldType | null {
@@ -102,7 +105,7 @@ export function parseFields(cell: string): { fields: ServiceField[] } | { badLin
 export function formatFields(fields: ServiceField[], lang: Lang): string {
   const i = lang === 'en-US' ? 1 : 0;
   return fields
-    .map((f) => [f.key, f.label, FIELD_TYPE_LABELS[f.type][i], f.required ? '必填' : '选填', ...(f.options?.length ? [f.options.join(',')] : [])].join('|'))
+    .map((f) => [f.key, f.label, FIELD_TYPE_LABELS[f.type][i], requiredWord(f.required, lang), ...(f.options?.length ? [f.options.join(',')] : [])].join('|'))
     .join('\n');
 }
 
