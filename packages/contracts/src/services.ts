@@ -6,10 +6,21 @@ import { APPLICANT_TYPES, CALENDAR_DAY_KINDS, FIELD_TYPES, FILE_TYPES, SERVICE_C
 
 export const ServiceItemCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$/, { message: 'v.item_code' });
 
+// The catalogue's sheet writes materials and fields one per line as `a|b|c`, options as `x,y`:
+// names that held those separators would not read back the same.
+const noSheetSeparators = (s: string) => !/[|；\r\n]/.test(s);
+const SheetName = Name.refine(noSheetSeparators, { message: 'v.sheet_separators' });
+const FieldOption = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .refine((s) => !/[|；,，、\r\n]/.test(s), { message: 'v.option_separators' });
+
 /** A document the applicant uploads (申请材料). */
 export const ServiceMaterial = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, { message: 'v.key' }),
-  name: Name,
+  name: SheetName,
   required: z.boolean(),
   fileTypes: z.array(z.enum(FILE_TYPES)).min(1).max(FILE_TYPES.length),
   templateFileId: Id.nullable().default(null),
@@ -21,10 +32,10 @@ export type ServiceMaterial = z.infer<typeof ServiceMaterial>;
 export const ServiceField = z
   .strictObject({
     key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, { message: 'v.key' }),
-    label: Name,
+    label: SheetName,
     type: z.enum(FIELD_TYPES),
     required: z.boolean(),
-    options: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+    options: z.array(FieldOption).max(50).optional(),
     help: OptionalText(200),
   })
   .refine((f) => f.type !== 'select' || (f.options?.length ?? 0) > 0, { message: 'v.select_needs_options', path: ['options'] });

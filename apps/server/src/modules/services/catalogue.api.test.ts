@@ -187,6 +187,17 @@ describe('creating an item', () => {
       [{ legalDays: 366 }, [{ path: 'legalDays', message: '不能大于 365' }]],
       [{ promisedDays: -1 }, [{ path: 'promisedDays', message: '不能小于 0' }]],
       [{ licenceName: '  ' }, [{ path: 'licenceName', message: '必填' }]],
+      // What separates entries in the sheet cannot be part of one: it would not import back the same.
+      [{ materials: [m('m1', '营业执照；副本')] }, [{ path: 'materials.0.name', message: '不能包含“|”“；”或换行（Excel 表格用它们分隔各项）' }]],
+      [{ materials: [m('m1', '申请书|承诺书')] }, [{ path: 'materials.0.name', message: '不能包含“|”“；”或换行（Excel 表格用它们分隔各项）' }]],
+      [{ fields: [{ key: 'a', label: '金额\n（元）', type: 'number', required: true }] }, [{ path: 'fields.0.label', message: '不能包含“|”“；”或换行（Excel 表格用它们分隔各项）' }]],
+      [
+        { fields: [{ key: 'kind', label: '类别', type: 'select', required: true, options: ['其他', '房屋建筑、市政', '1,000 万元以下'] }] },
+        [
+          { path: 'fields.0.options.1', message: '选项不能包含“|”“；”、逗号、顿号或换行（Excel 表格用它们分隔选项）' },
+          { path: 'fields.0.options.2', message: '选项不能包含“|”“；”、逗号、顿号或换行（Excel 表格用它们分隔选项）' },
+        ],
+      ],
     ];
     for (const [change, details] of cases) {
       const res = await call({ method: 'POST', url: '/api/service-items', payload: { ...serviceItemInput(), ...change } });
