@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceItem } from '@shuangsheng/contracts';
-import { nextKey, toInput, toValues } from './form';
+import { nearestFields, nextKey, toInput, toValues } from './form';
 
 const item: ServiceItem = {
   id: '0190a0a0-0000-7000-8000-000000000001',
@@ -68,5 +68,21 @@ describe('item form', () => {
     const input = toInput(v);
     expect(input.licenceName).toBeNull();
     expect(input.fields![0]).not.toHaveProperty('options');
+  });
+
+  it('puts a server issue on the nearest field the form shows', () => {
+    const registered = new Set(['code', 'materials', 'materials.0.name', 'fields', 'fields.0.options', 'fields.0.label']);
+    expect(
+      nearestFields(
+        [
+          { path: 'materials.0.name', message: 'a' },
+          { path: 'fields.0.options.3', message: 'b' },
+          { path: 'materials', message: 'c' },
+          { path: 'fields.2.label', message: 'd' },
+          { path: 'code', message: 'e' },
+        ],
+        registered,
+      ).map((i) => i.path),
+    ).toEqual(['materials.0.name', 'fields.0.options', 'materials', 'fields', 'code']);
   });
 });

@@ -145,3 +145,15 @@ export function toInput(v: ItemValues): ServiceItemBody {
     guide: v.guide ?? '',
   };
 }
+
+/**
+ * The server names the deepest path it refused (`fields.0.options.3`); the form shows errors on
+ * the fields it has, so each path is cut back to the nearest registered one (`fields.0.options`).
+ */
+export function nearestFields<I extends { path: string }>(issues: readonly I[], registered: ReadonlySet<string>): I[] {
+  return issues.map((issue) => {
+    const parts = issue.path.split('.');
+    while (parts.length > 1 && !registered.has(parts.join('.'))) parts.pop();
+    return { ...issue, path: parts.join('.') };
+  });
+}

@@ -18,7 +18,7 @@ import { serviceItems, useDepartments } from '../api';
 import { FieldsPreview, type PreviewField } from '../components/FieldsPreview';
 import { Markdown } from '../components/Markdown';
 import { TemplateUpload } from '../components/TemplateUpload';
-import { EMPTY_ITEM, newField, newMaterial, toInput, toValues, type FieldValues, type ItemValues, type MaterialValues } from '../form';
+import { EMPTY_ITEM, nearestFields, newField, newMaterial, toInput, toValues, type FieldValues, type ItemValues, type MaterialValues } from '../form';
 
 const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$/;
 const MATERIAL_KEY_RE = /^[a-z][a-z0-9_]{0,31}$/;
@@ -132,7 +132,7 @@ function Editor({ item }: { item: ServiceItem | null }) {
           </Typography.Text>
         ) : null}
       </Typography.Title>
-      <div style={{ position: 'sticky', top: HEADER, zIndex: 5, background: '#f5f5f5', paddingBottom: 8, marginBottom: 4 }}>
+      <div style={{ position: 'sticky', top: HEADER, zIndex: 5, background: '#f5f5f5', paddingBottom: 8, marginBottom: 4 }} data-testid="item-sections">
         <Anchor
           style={{ background: '#fff', borderRadius: 8, border: '1px solid #f0f0f0', padding: '2px 8px' }}
           direction="horizontal"
@@ -140,7 +140,6 @@ function Editor({ item }: { item: ServiceItem | null }) {
           targetOffset={HEADER + ANCHOR + 8}
           replace
           items={sections.map((s) => ({ key: s.key, href: `#item-${s.key}`, title: s.title }))}
-          data-testid="item-sections"
         />
       </div>
       <Form<ItemValues> form={form} layout="vertical" initialValues={initial} data-testid="item-form" scrollToFirstError={false} requiredMark>
@@ -188,19 +187,11 @@ function Editor({ item }: { item: ServiceItem | null }) {
   );
 }
 
-/**
- * The server names the deepest path it refused (`fields.0.options.3`); the form shows errors on
- * the fields it has, so each path is cut back to the nearest one (`fields.0.options`).
- */
+/** What the server refused, with each path cut back to a field this form shows. */
 function onRegisteredFields(e: unknown, form: FormInstance<ItemValues>): unknown {
   if (!(e instanceof ApiError) || !e.fieldIssues.length) return e;
   const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
-  const details = e.fieldIssues.map((issue) => {
-    const parts = issue.path.split('.');
-    while (parts.length > 1 && !registered.has(parts.join('.'))) parts.pop();
-    return { ...issue, path: parts.join('.') };
-  });
-  return new ApiError(e.status, e.code, e.message, details);
+  return new ApiError(e.status, e.code, e.message, nearestFields(e.fieldIssues, registered));
 }
 
 /** Brings a field to the middle of the screen, clear of the sticky header and section bar. */
