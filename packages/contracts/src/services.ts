@@ -134,6 +134,8 @@ export type ServiceItemListQuery = z.infer<typeof ServiceItemListQuery>;
 export const ServiceItemExportQuery = z.strictObject({ ...ServiceItemFilters, lang: z.enum(['zh-CN', 'en-US']).optional() });
 
 // ---- the working-day calendar
+/** A day of the calendar: the years it keeps (and counts limits over) are 2000 to 2100. */
+const CalendarDate = DateString.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { message: 'v.calendar_date' });
 export const CalendarDay = z.object({ date: DateString, kind: z.enum(CALENDAR_DAY_KINDS), name: z.string() });
 export type CalendarDay = z.infer<typeof CalendarDay>;
 export const CalendarYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -144,9 +146,9 @@ export const CalendarYear = z.object({
   workingDays: z.number().int().describe('working days in the year after the exceptions'),
 });
 export const CalendarDayInput = z.strictObject({ kind: z.enum(CALENDAR_DAY_KINDS), name: z.string().trim().min(1).max(40) });
-export const CalendarDateParams = z.strictObject({ date: DateString });
+export const CalendarDateParams = z.strictObject({ date: CalendarDate });
 export const DueDateQuery = z.strictObject({
-  from: DateString.describe('the day the clock starts (acceptance day, not counted)'),
+  from: CalendarDate.describe('the day the clock starts (acceptance day, not counted)'),
   days: z.coerce.number().int().min(0).max(1000),
 });
 export const DueDate = z.object({ from: DateString, days: z.number().int(), due: DateString });

@@ -136,6 +136,18 @@ describe('setting and clearing a day', () => {
     const due = await call({ method: 'GET', url: '/api/calendar/due?from=2020-02-30&days=3' });
     expect(due.statusCode).toBe(400);
     expect(due.json().error.details).toEqual([{ path: 'from', message: '应为日期，格式 YYYY-MM-DD' }]);
+    // The calendar keeps the years 2000 to 2100; a limit counted from the year 9999 was a 500, and
+    // one from the year 0 came out in 1900.
+    for (const from of ['9999-12-30', '0000-01-01', '1999-12-31', '2101-01-01']) {
+      const res = await call({ method: 'GET', url: `/api/calendar/due?from=${from}&days=5` });
+      expect(res.statusCode, from).toBe(400);
+      expect(res.json().error.details, from).toEqual([{ path: 'from', message: '日期应在 2000-01-01 至 2100-12-31 之间' }]);
+      const day = await call({ method: 'PUT', url: `/api/calendar/days/${from}`, payload: { kind: 'holiday', name: '假' } });
+      expect(day.json().error.details, from).toEqual([{ path: 'date', message: '日期应在 2000-01-01 至 2100-12-31 之间' }]);
+    }
+    expect((await call({ method: 'GET', url: '/api/calendar/due?from=2100-12-31&days=1000', headers: EN })).json()).toEqual({ from: '2100-12-31', days: 1000, due: '2104-10-31' });
+    const enRange = await call({ method: 'DELETE', url: '/api/calendar/days/1999-01-01', headers: EN });
+    expect(enRange.json().error.details).toEqual([{ path: 'date', message: 'must be a date from 2000-01-01 to 2100-12-31' }]);
     expect(await zoneSnapshot(t.deps.database, zone.id)).toEqual(before);
     // 29 February of a leap year is a date.
     expect((await call({ method: 'PUT', url: '/api/calendar/days/2020-02-29', payload: { kind: 'workday', name: '周六加班' } })).statusCode).toBe(200);
