@@ -488,6 +488,7 @@ export const enUS: Messages = {
     fieldOptionsPlaceholder: 'Type an option and press Enter',
     fieldOptionsMax: 'At most {{max}} options',
     fieldOptionTooLong: 'Each option can hold at most {{max}} characters',
+    sheetSeparators: 'Must not contain "|", "；" or line breaks (they separate entries in the Excel sheet)',
     fieldOptionsRequired: 'A select needs at least one option',
     fieldHelp: 'Help text',
     addField: 'Add field',

@@ -485,6 +485,7 @@ export const zhCN = {
     fieldOptionsPlaceholder: '输入选项后按回车',
     fieldOptionsMax: '最多 {{max}} 个选项',
     fieldOptionTooLong: '每个选项最多 {{max}} 个字',
+    sheetSeparators: '不能包含“|”“；”或换行（Excel 表格用它们分隔各项）',
     fieldOptionsRequired: '下拉选择须至少有一个选项',
     fieldHelp: '填写提示',
     addField: '添加字段',

@@ -23,6 +23,8 @@ import { EMPTY_ITEM, nearestFields, newField, newMaterial, toInput, toValues, ty
 const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$/;
 const MATERIAL_KEY_RE = /^[a-z][a-z0-9_]{0,31}$/;
 const FIELD_KEY_RE = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
+/** The catalogue sheet separates entries with these (contracts refuse them too). */
+const SHEET_SEPARATORS = /[|；\r\n]/;
 const HEADER = 56;
 const ANCHOR = 46;
 
@@ -409,7 +411,14 @@ function MaterialRow({ index, name, onRemove }: { index: number; name: number; o
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={10}>
-          <Form.Item name={[name, 'name']} label={t('services.materialName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('services.materialName') }) }]}>
+          <Form.Item
+            name={[name, 'name']}
+            label={t('services.materialName')}
+            rules={[
+              { required: true, whitespace: true, message: t('common.required', { field: t('services.materialName') }) },
+              { validator: (_r, v: string | undefined) => (v && SHEET_SEPARATORS.test(v) ? Promise.reject(new Error(t('services.sheetSeparators'))) : Promise.resolve()) },
+            ]}
+          >
             <Input maxLength={100} data-testid={`material-name-${index}`} />
           </Form.Item>
         </Col>
@@ -490,7 +499,14 @@ function FieldRow({ index, name, onRemove }: { index: number; name: number; onRe
     <RowBox testId={`field-${index}`}>
       <Row gutter={12} align="top">
         <Col xs={24} sm={10}>
-          <Form.Item name={[name, 'label']} label={t('services.fieldLabel')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('services.fieldLabel') }) }]}>
+          <Form.Item
+            name={[name, 'label']}
+            label={t('services.fieldLabel')}
+            rules={[
+              { required: true, whitespace: true, message: t('common.required', { field: t('services.fieldLabel') }) },
+              { validator: (_r, v: string | undefined) => (v && SHEET_SEPARATORS.test(v) ? Promise.reject(new Error(t('services.sheetSeparators'))) : Promise.resolve()) },
+            ]}
+          >
             <Input maxLength={100} data-testid={`field-label-${index}`} />
           </Form.Item>
         </Col>
@@ -518,7 +534,11 @@ function FieldRow({ index, name, onRemove }: { index: number; name: number; onRe
             { type: 'array', max: 50, message: t('services.fieldOptionsMax', { max: 50 }) },
             {
               validator: (_r, v: string[] | undefined) =>
-                (v ?? []).some((o) => o.trim().length > 50) ? Promise.reject(new Error(t('services.fieldOptionTooLong', { max: 50 }))) : Promise.resolve(),
+                (v ?? []).some((o) => o.trim().length > 50)
+                  ? Promise.reject(new Error(t('services.fieldOptionTooLong', { max: 50 })))
+                  : (v ?? []).some((o) => SHEET_SEPARATORS.test(o))
+                    ? Promise.reject(new Error(t('services.sheetSeparators')))
+                    : Promise.resolve(),
             },
           ]}
         >
