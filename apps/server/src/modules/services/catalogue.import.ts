@@ -3,11 +3,11 @@
 // text (the sheet has no place for them); a column left out of the sheet leaves its value as it was.
 import { APPLICANT_TYPES, SERVICE_CATEGORIES, ServiceItemInput, type ServiceField, type ServiceItem, type ServiceMaterial } from '@shuangsheng/contracts';
 import type { ServiceItemsTable } from '../../db/schema.js';
-import { recordAuditMany, type AuditEntry } from '../../platform/audit.js';
+import { diff, recordAuditMany, type AuditEntry } from '../../platform/audit.js';
 import type { Deps } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
 import { parseYesNo, type ImportSpec } from '../../platform/sheet-import.js';
-import type { CatalogueService } from './catalogue.service.js';
+import { stripDerived, type CatalogueService } from './catalogue.service.js';
 import { makeCatalogueRepo } from './catalogue.repo.js';
 import { applicantWords, categoryWord, ITEM_COLUMNS, parseApplicantTypes, parseCategory, parseFields, parseMaterials } from './catalogue.sheet.js';
 
@@ -116,7 +116,7 @@ export function catalogueImportSpec(deps: Deps, catalogue: CatalogueService): Im
         }
         const { id: _i, zone_id: _z, created_at: _c, ...set } = catalogue.toRow(ctx.zoneId, old.id, merged, now);
         await repo.update(ctx.zoneId, old.id, set);
-        audits.push({ action: 'service_item.import_update', entityType: 'service_item', entityId: old.id, after: merged });
+        audits.push({ action: 'service_item.import_update', entityType: 'service_item', entityId: old.id, ...diff(stripDerived(old), stripDerived({ ...old, ...merged })) });
       }
       await repo.insert(inserts);
       await recordAuditMany(trx, clock, ctx, audits);

@@ -147,7 +147,7 @@ export function makeCatalogueService(deps: Deps, files: FilesService) {
 export type CatalogueService = ReturnType<typeof makeCatalogueService>;
 
 /** Audit shapes without timestamps and hydrated names. */
-function stripDerived(item: object): Record<string, unknown> {
+export function stripDerived(item: object): Record<string, unknown> {
   const { createdAt: _c, updatedAt: _u, id: _i, ...rest } = item as Record<string, unknown>;
   if (Array.isArray(rest.materials)) rest.materials = (rest.materials as Record<string, unknown>[]).map(({ templateFileName: _n, ...m }) => ({ ...m, note: m.note ?? null }));
   return rest;
