@@ -124,7 +124,7 @@ export default function ServiceItemPage() {
               <Typography.Text type="secondary">
                 {t('services.code')}
                 {t('common.colon')}
-                <Typography.Text copyable style={{ fontFamily: 'monospace' }} data-testid="item-code">
+                <Typography.Text copyable style={{ fontFamily: 'monospace' }} data-testid="item-detail-code">
                   {item.code}
                 </Typography.Text>
               </Typography.Text>
@@ -185,7 +185,7 @@ export default function ServiceItemPage() {
         title={t('services.materialsTitle')}
         extra={item.materials.length ? <Typography.Text type="secondary">{t('services.materialsCount', { count: item.materials.length })}</Typography.Text> : null}
         style={{ marginBottom: 16 }}
-        data-testid="item-materials"
+        data-testid="item-detail-materials"
       >
         {item.materials.length ? (
           <Table<Material> size="small" rowKey="key" pagination={false} dataSource={item.materials} columns={materialColumns} scroll={{ x: 'max-content' }} />
@@ -196,12 +196,12 @@ export default function ServiceItemPage() {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
-          <Card title={t('services.fieldsTitle')} data-testid="item-fields" style={{ height: '100%' }}>
+          <Card title={t('services.fieldsTitle')} data-testid="item-detail-fields" style={{ height: '100%' }}>
             <FieldsPreview fields={item.fields} empty={t('services.noFields')} />
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title={t('services.guideTitle')} data-testid="item-guide" style={{ height: '100%' }}>
+          <Card title={t('services.guideTitle')} data-testid="item-detail-guide" style={{ height: '100%' }}>
             <Markdown source={item.guide} testId="guide-view" empty={<Typography.Text type="secondary">{t('services.noGuide')}</Typography.Text>} />
           </Card>
         </Col>
