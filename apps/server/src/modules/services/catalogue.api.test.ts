@@ -146,6 +146,16 @@ describe('creating an item', () => {
     expect((await elsewhere.call({ method: 'POST', url: '/api/service-items', payload: serviceItemInput({ code: 'BGDJ-001' }) })).statusCode).toBe(201);
   });
 
+  it('lets exactly one of several simultaneous creates with the same code through', async () => {
+    const { call, zone } = await newAdmin(t.app, t.services);
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => call({ method: 'POST', url: '/api/service-items', payload: serviceItemInput({ code: 'SAME-1', name: `同时${i}` }) })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().error).toEqual({ code: 'conflict.duplicate', message: '编码“SAME-1”已存在', details: { field: 'code' } });
+    expect(await countRows(t.deps.database, 'service_items', zone.id)).toBe(1);
+    const audit = await t.deps.database.db.selectFrom('audit_log').select('action').where('zone_id', '=', zone.id).where('action', '=', 'service_item.create').execute();
+    expect(audit).toHaveLength(1);
+  });
+
   it('refuses a promised limit over the legal one: 400 on create, 422 on a patch that makes it so', async () => {
     const { call, zone } = await newAdmin(t.app, t.services);
     const res = await call({ method: 'POST', url: '/api/service-items', payload: { ...serviceItemInput(), legalDays: 5, promisedDays: 6 } });
