@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { DateString, Id, Instant, Name, OptionalText, PageQuery, QueryBool, sortParam } from './common.js';
 import { APPLICANT_TYPES, CALENDAR_DAY_KINDS, FIELD_TYPES, FILE_TYPES, SERVICE_CATEGORIES } from './domain.js';
 
-export const ServiceItemCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$/, { message: 'v.item_code' });
+/** Item codes are matched case-insensitively: stored upper-case. */
+export const ServiceItemCode = z.string().trim().toUpperCase().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$/, { message: 'v.item_code' });
 
 // The catalogue's sheet writes materials and fields one per line as `a|b|c`, options as `x,y`:
 // names that held those separators would not read back the same.

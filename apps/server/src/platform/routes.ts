@@ -29,10 +29,10 @@ export const errors = {
 
 /** RFC 5987 filename for downloads with Chinese names. */
 export function attachment(reply: FastifyReply, filename: string, type: string): FastifyReply {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_');
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  // RFC 5987 allows fewer characters than encodeURIComponent leaves alone.
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return reply.header('content-type', type).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`);
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

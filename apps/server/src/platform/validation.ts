@@ -54,8 +54,22 @@ export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
     }
     const result = safeParse(schema, data, { reportInput: true });
     if (result.success) return { value: result.data };
-    return { error: new SchemaValidationError(result.error.issues, httpPart ?? 'body') };
+    return { error: new SchemaValidationError(result.error.issues.map((issue) => asMissing(issue, data)), httpPart ?? 'body') };
   };
+
+/**
+ * A field the request left out is "required", whatever a coercion or enum made of its absence
+ * (a missing `?year=` is coerced to NaN, a missing enum is "not one of").
+ */
+function asMissing(issue: $ZodIssue, data: unknown): $ZodIssue {
+  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value') return issue;
+  let value: unknown = data;
+  for (const key of issue.path) {
+    if (value === null || typeof value !== 'object') return issue;
+    value = (value as Record<PropertyKey, unknown>)[key as PropertyKey];
+  }
+  return value === undefined ? ({ ...issue, code: 'invalid_type', input: undefined } as unknown as $ZodIssue) : issue;
+}
 
 type AnyIssue = $ZodIssue & Record<string, unknown>;
 

@@ -264,3 +264,16 @@ describe('due dates', () => {
     expect((await theirs.call({ method: 'GET', url: '/api/calendar?year=2020' })).json().workingDays).toBe(248);
   });
 });
+
+describe('parameters left out', () => {
+  it('are called required, not a wrong type', async () => {
+    const { call } = await newAdmin(t.app, t.services);
+    const year = await call({ method: 'GET', url: '/api/calendar' });
+    expect(year.statusCode).toBe(400);
+    expect(year.json().error.details).toEqual([{ path: 'year', message: '必填' }]);
+    const due = await call({ method: 'GET', url: '/api/calendar/due?from=2020-02-03', headers: EN });
+    expect(due.json().error.details).toEqual([{ path: 'days', message: 'is required' }]);
+    const typo = await call({ method: 'GET', url: '/api/calendar?year=abc' });
+    expect(typo.json().error.details).toEqual([{ path: 'year', message: '类型应为数字' }]);
+  });
+});

@@ -194,3 +194,24 @@ describe('who may upload and read templates', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/files/${template.id}` })).statusCode).toBe(401);
   });
 });
+
+describe('names in downloads', () => {
+  it('escape what RFC 5987 does not allow', async () => {
+    const { call } = await newAdmin(t.app, t.services);
+    const { payload, headers } = multipart(pdfBytes(), { filename: `O'Brien final (1)*.pdf`, contentType: 'application/pdf' });
+    const up = await call({ method: 'POST', url: '/api/files?purpose=service_template', payload, headers });
+    expect(up.statusCode, up.body).toBe(201);
+    const down = await call({ method: 'GET', url: `/api/files/${up.json().id}` });
+    const disposition = String(down.headers['content-disposition']);
+    expect(disposition).toContain(`filename*=UTF-8''O%27Brien%20final%20%281%29%2A.pdf`);
+    expect(disposition).toContain(`filename="O'Brien final (1)*.pdf"`);
+  });
+
+  it('a purpose left out is required', async () => {
+    const { call } = await newAdmin(t.app, t.services);
+    const { payload, headers } = multipart(pdfBytes());
+    const res = await call({ method: 'POST', url: '/api/files', payload, headers });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: 'purpose', message: '必填' }]);
+  });
+});

@@ -627,3 +627,15 @@ describe('the demo zone’s catalogue', () => {
     expect((await importFile(call, exported.rawPayload, true)).json()).toEqual({ dryRun: true, created: 0, updated: items.length, errors: [] });
   });
 });
+
+describe('item codes', () => {
+  it('are matched whatever their case: stored upper-case, a lower-case twin is a duplicate', async () => {
+    const { call } = await newAdmin(t.app, t.services);
+    const first = await call({ method: 'POST', url: '/api/service-items', payload: serviceItemInput({ code: 'qykb-x1' }) });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().code).toBe('QYKB-X1');
+    const twin = await call({ method: 'POST', url: '/api/service-items', payload: serviceItemInput({ code: 'QYKB-x1' }) });
+    expect(twin.statusCode).toBe(409);
+    expect(twin.json().error.details).toEqual({ field: 'code' });
+  });
+});
