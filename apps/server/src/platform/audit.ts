@@ -35,7 +35,7 @@ export async function recordAudit(db: Executor, clock: Clock, ctx: Ctx, entry: A
 /** Many records in a few statements, for bulk writes such as imports. */
 export async function recordAuditMany(db: Executor, clock: Clock, ctx: Ctx, entries: AuditEntry[]): Promise<void> {
   const at = clock.now();
-  const rows = entries.map((entry) => {
+  const rows = entries.filter((e) => !isNoChange(e)).map((entry) => {
     const before = scrub(entry.before);
     const after = scrub(entry.after);
     return {
@@ -54,6 +54,13 @@ export async function recordAuditMany(db: Executor, clock: Clock, ctx: Ctx, entr
     };
   });
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+}
+
+const isEmptyObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+
+/** An update whose diff is empty changed nothing, and leaves no record. */
+function isNoChange(e: AuditEntry): boolean {
+  return e.action.endsWith('.update') && isEmptyObject(e.before) && isEmptyObject(e.after);
 }
 
 /** Only the fields that changed, for compact before/after. */

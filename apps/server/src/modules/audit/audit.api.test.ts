@@ -212,6 +212,17 @@ describe('every write is audited', () => {
     }
   });
 
+  it('leaves no record for an update that changes nothing', async () => {
+    const { call, zone } = await newAdmin(t.app, t.services);
+    const park = await makePark(t.services, zone, '不变园区');
+    const same = await call({ method: 'PATCH', url: `/api/parks/${park.id}`, payload: { name: '不变园区' } });
+    expect(same.statusCode).toBe(200);
+    const empty = await call({ method: 'PATCH', url: `/api/parks/${park.id}`, payload: {} });
+    expect(empty.statusCode).toBe(200);
+    const rows = await t.deps.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', park.id).execute();
+    expect(rows.map((r) => r.action)).toEqual(['park.create']);
+  });
+
   it('keeps what changed: before and after of an update, the record of a delete', async () => {
     const { call, zone, admin } = await newAdmin(t.app, t.services);
     const park = await makePark(t.services, zone, '旧名园区');
