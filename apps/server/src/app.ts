@@ -30,6 +30,12 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { catalogueRoutes } from './modules/services/catalogue.routes.js';
+import { appointmentRoutes } from './modules/services/appointments.routes.js';
+import { consultationRoutes } from './modules/services/consultations.routes.js';
+import { agencyRoutes } from './modules/services/agency.routes.js';
+import { employmentRoutes } from './modules/services/employment.routes.js';
+import { applicationRoutes } from './modules/services/applications.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 
 export type AppOptions = {
   deps: Deps;
@@ -145,6 +151,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { se
   await app.register(filesRoutes, { services });
   await app.register(calendarRoutes, { services });
   await app.register(catalogueRoutes, { services });
+  await app.register(appointmentRoutes, { services });
+  await app.register(consultationRoutes, { services });
+  await app.register(agencyRoutes, { services });
+  await app.register(employmentRoutes, { services });
+  await app.register(applicationRoutes, { services });
+  await app.register(notificationRoutes, { services });
 
   const roots = opts.staticRoots ?? DEFAULT_STATIC_ROOTS;
   app.setNotFoundHandler(async (request, reply) => {

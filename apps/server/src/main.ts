@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ deps, config });
   const demo = config.demo ? await seedDemoIfEmpty(deps, app.services, config) : null;
   const address = await app.listen({ port: config.port, host: config.host });
+  app.services.listeningOn(address);
   const url = config.publicUrl ?? address;
 
   console.log(`\n双胜 Shuangsheng ${config.version} — ${url}  (database: ${deps.database.dialect}, ready in ${Date.now() - startedAt} ms)`);
@@ -27,6 +28,13 @@ async function main(): Promise<void> {
 
   // Expired sessions are removed hourly; the timer never keeps the process alive.
   setInterval(() => void app.services.auth.purgeExpiredSessions().catch(() => undefined), 60 * 60 * 1000).unref();
+  // Officers hear of limits falling due today or on the next working day; once a day per
+  // application (the service remembers), so an hourly run and a restart never repeat a notice.
+  const remindDue = async () => {
+    for (const zoneId of await app.services.applications.zonesWithRunning()) await app.services.applications.notifyDueSoon(zoneId);
+  };
+  setInterval(() => void remindDue().catch((err: unknown) => app.log.warn({ err }, 'due-date reminders failed')), 60 * 60 * 1000).unref();
+  void remindDue().catch((err: unknown) => app.log.warn({ err }, 'due-date reminders failed'));
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -38,6 +38,12 @@ export const PERMISSIONS = [
   'calendar.manage', // holidays and swapped working days (调休) of the zone
   'files.read', // stored files; each purpose adds its own object rule
   'files.upload',
+  'services.apply', // applicants: own applications, appointments, consultations, batch employment registration
+  'services.handle', // the approval bureau: workbench, state changes, counter entry, licences, slots, answers
+  'services.stats', // service statistics
+  'services.agency.read', // agency-service cases (帮办代办) for key projects
+  'services.agency.write',
+  'services.employment.read', // online employment registrations of returning workers (就业登记)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,19 +61,19 @@ const STAFF_READ: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Reads every zone; changes nothing.
-  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read', 'services.catalogue.read', 'calendar.read', 'files.read'],
+  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.stats', 'services.agency.read'],
   zone_admin: PERMISSIONS.filter((p) => p !== 'zones.read'),
   // The approval bureau keeps the catalogue.
-  approval_officer: [...STAFF_READ, 'services.catalogue.write', 'files.upload'],
+  approval_officer: [...STAFF_READ, 'services.catalogue.write', 'files.upload', 'services.handle', 'services.stats', 'services.agency.read', 'services.agency.write', 'services.employment.read'],
   commissioner: STAFF_READ,
   inspector: STAFF_READ,
   checkpoint_staff: STAFF_READ,
   policy_officer: STAFF_READ,
-  investment_officer: STAFF_READ,
-  labour_officer: STAFF_READ,
-  leader: STAFF_READ,
+  investment_officer: [...STAFF_READ, 'services.agency.read'],
+  labour_officer: [...STAFF_READ, 'services.employment.read'],
+  leader: [...STAFF_READ, 'services.stats', 'services.agency.read'],
   // Only the own enterprise (enforced by the enterprises policy).
-  enterprise_user: ['auth.self', 'enterprises.read', 'services.catalogue.read', 'calendar.read', 'files.read'],
+  enterprise_user: ['auth.self', 'enterprises.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.apply'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

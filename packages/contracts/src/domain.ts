@@ -141,3 +141,64 @@ export const FIELD_TYPE_LABELS: Record<FieldType, [zh: string, en: string]> = {
 /** A calendar day that differs from the Monday–Friday rule: a holiday, or a swapped working day (调休). */
 export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+
+// ---- applications (办件): the state machine's states, channels and delivery
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'accepted', // 受理: the clock starts
+  'refused', // 不予受理
+  'under_review',
+  'correction', // 补正: waiting for the applicant; the clock stops
+  'resubmitted',
+  'approved', // 办结
+  'denied', // 不予许可
+  'withdrawn',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, [zh: string, en: string]> = {
+  draft: ['草稿', 'Draft'],
+  submitted: ['已提交', 'Submitted'],
+  accepted: ['已受理', 'Accepted'],
+  refused: ['不予受理', 'Refused'],
+  under_review: ['审查中', 'Under review'],
+  correction: ['待补正', 'Correction requested'],
+  resubmitted: ['已补正', 'Resubmitted'],
+  approved: ['已办结', 'Approved'],
+  denied: ['不予许可', 'Denied'],
+  withdrawn: ['已撤回', 'Withdrawn'],
+};
+/** States in which the legal clock runs (accepted, not yet decided, not waiting for correction). */
+export const CLOCK_RUNNING_STATUSES: readonly ApplicationStatus[] = ['accepted', 'under_review', 'resubmitted'];
+export const FINAL_STATUSES: readonly ApplicationStatus[] = ['refused', 'approved', 'denied', 'withdrawn'];
+
+export const APPLICATION_ACTIONS = ['submit', 'accept', 'refuse', 'review', 'request_correction', 'resubmit', 'approve', 'deny', 'withdraw'] as const;
+export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
+export const APPLICATION_ACTION_LABELS: Record<ApplicationAction, [zh: string, en: string]> = {
+  submit: ['提交', 'Submit'],
+  accept: ['受理', 'Accept'],
+  refuse: ['不予受理', 'Refuse'],
+  review: ['开始审查', 'Start review'],
+  request_correction: ['要求补正', 'Request correction'],
+  resubmit: ['补正后重新提交', 'Resubmit'],
+  approve: ['批准办结', 'Approve'],
+  deny: ['不予许可', 'Deny'],
+  withdraw: ['撤回', 'Withdraw'],
+};
+
+export const CHANNELS = ['online', 'counter', 'mail'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, [zh: string, en: string]> = {
+  online: ['网上申请', 'Online'],
+  counter: ['窗口受理', 'At the counter'],
+  mail: ['邮寄申请', 'By mail'],
+};
+export const DELIVERIES = ['electronic', 'mail', 'pickup'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+export const DELIVERY_LABELS: Record<Delivery, [zh: string, en: string]> = {
+  electronic: ['电子送达', 'Electronic'],
+  mail: ['邮寄送达', 'By mail'],
+  pickup: ['窗口领取', 'Pick-up at the counter'],
+};
+export const LICENCE_STATUSES = ['valid', 'revoked'] as const;
+export type LicenceStatus = (typeof LICENCE_STATUSES)[number];

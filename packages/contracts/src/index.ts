@@ -1,4 +1,5 @@
 export * from './access.js';
+export * from './applications.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
@@ -7,4 +8,5 @@ export * from './enterprises.js';
 export * from './messages.js';
 export * from './org.js';
 export * from './services.js';
+export * from './services-extras.js';
 export * from './validators.js';

@@ -1,6 +1,9 @@
 // Messages the API returns, in both languages. Keys are the stable error codes (`auth.locked`) and
 // the validation keys used in schemas (`v.credit_code`). `{name}` placeholders are filled in.
 
+import { applicationEntities, applicationFields, applicationsEn, applicationsZh } from './messages-services.js';
+import { extrasEn, extrasEntities, extrasFields, extrasZh } from './messages-services-extras.js';
+
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -104,6 +107,8 @@ const zhCN: Catalogue = {
   'import.bad_number': '应为不小于 0 的数字',
   'import.bad_bool': '应为“是”或“否”',
   'internal': '服务器内部错误，请稍后再试（请求编号 {requestId}）',
+  ...applicationsZh,
+  ...extrasZh,
 };
 
 const enUS: Catalogue = {
@@ -202,6 +207,8 @@ const enUS: Catalogue = {
   'import.bad_number': 'must be a number ≥ 0',
   'import.bad_bool': 'must be 是/否 or yes/no',
   'internal': 'Internal server error, please retry (request id {requestId})',
+  ...applicationsEn,
+  ...extrasEn,
 };
 
 /** Field names used in messages (the API's field paths stay in `details`). */
@@ -220,6 +227,8 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   parentId: ['上级', 'Parent'],
   leaderId: ['负责人', 'Leader'],
   memberIds: ['成员', 'Members'],
+  ...applicationFields,
+  ...extrasFields,
 };
 
 export function fieldLabel(lang: Lang, field: string): string {
@@ -241,6 +250,8 @@ export const ENTITY_NAMES: Record<string, [string, string]> = {
   file: ['文件', 'File'],
   service_item: ['事项', 'Service item'],
   calendar_day: ['日历', 'Calendar day'],
+  ...applicationEntities,
+  ...extrasEntities,
 };
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -34,6 +34,18 @@ export const KEYS: Record<Table, string[]> = {
   service_items: ['id'],
   calendar_days: ['zone_id', 'date'],
   files: ['id'],
+  number_counters: ['zone_id', 'series', 'day'],
+  applications: ['id'],
+  application_materials: ['id'],
+  application_events: ['id'],
+  licences: ['id'],
+  notifications: ['id'],
+  appointment_slots: ['id'],
+  appointments: ['id'],
+  consultations: ['id'],
+  agency_cases: ['id'],
+  agency_stages: ['id'],
+  employment_registrations: ['id'],
 };
 
 // The tables are named dynamically here, which Kysely's typed builder cannot express.

@@ -3,10 +3,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './connect.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_services_catalogue.js';
+import * as m0003 from './migrations/0003_services_applications.js';
+import * as m0004 from './migrations/0004_services_extras.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_services_catalogue': m0002,
+  '0003_services_applications': m0003,
+  '0004_services_extras': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -36,6 +40,18 @@ export const TABLES_IN_ORDER = [
   'service_items',
   'calendar_days',
   'files',
+  'number_counters',
+  'applications',
+  'application_materials',
+  'application_events',
+  'licences',
+  'notifications',
+  'appointment_slots',
+  'appointments',
+  'consultations',
+  'agency_cases',
+  'agency_stages',
+  'employment_registrations',
 ] as const;
 
 /** Self-referencing columns: rows must be restored parents first. */

@@ -181,6 +181,204 @@ export type FilesTable = {
   created_at: number;
 };
 
+export type NumberCountersTable = { zone_id: string; series: string; day: string; last: number };
+
+export type ApplicationsTable = {
+  id: string;
+  zone_id: string;
+  number: string | null;
+  status: string;
+  item_id: string;
+  item_code: string;
+  item_name: string;
+  department: string;
+  category: string;
+  item_json: string;
+  applicant_type: string;
+  enterprise_id: string | null;
+  applicant_name: string;
+  applicant_phone_enc: string;
+  applicant_phone_idx: string;
+  applicant_id_enc: string | null;
+  applicant_id_idx: string | null;
+  created_by: string | null;
+  channel: string;
+  delivery: string;
+  mail_address: string | null;
+  form_json: string;
+  e_signed: number;
+  signature_sha256: string | null;
+  assignee_id: string | null;
+  corrections_json: string;
+  correction_count: number;
+  paused_since: string | null;
+  paused_days: number;
+  refuse_reason: string | null;
+  decision_reason: string | null;
+  submitted_at: number | null;
+  submitted_on: string | null;
+  accepted_on: string | null;
+  due_date: string | null;
+  due_notified_on: string | null;
+  completed_on: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+};
+
+export type ApplicationMaterialsTable = {
+  id: string;
+  zone_id: string;
+  application_id: string;
+  material_key: string;
+  file_id: string;
+  uploaded_by: string | null;
+  uploaded_at: number;
+  replaced_at: number | null;
+};
+
+export type ApplicationEventsTable = {
+  id: string;
+  zone_id: string;
+  application_id: string;
+  at: number;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  comment: string | null;
+  corrections_json: string | null;
+};
+
+export type LicencesTable = {
+  id: string;
+  zone_id: string;
+  application_id: string;
+  number: string;
+  code: string;
+  licence_name: string;
+  holder_name: string;
+  item_name: string;
+  issued_on: string;
+  file_id: string | null;
+  status: string;
+  revoked_at: number | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+  created_at: number;
+};
+
+export type NotificationsTable = {
+  id: string;
+  zone_id: string;
+  user_id: string;
+  kind: string;
+  params_json: string;
+  entity_type: string;
+  entity_id: string;
+  read_at: number | null;
+  created_at: number;
+};
+
+export type AppointmentSlotsTable = {
+  id: string;
+  zone_id: string;
+  item_id: string;
+  service_window: string;
+  date: string;
+  half_day: string;
+  capacity: number;
+  booked: number;
+  status: string;
+  created_at: number;
+  updated_at: number;
+};
+
+export type AppointmentsTable = {
+  id: string;
+  zone_id: string;
+  slot_id: string;
+  code: string;
+  user_id: string | null;
+  enterprise_id: string | null;
+  contact_name: string;
+  contact_phone_enc: string | null;
+  contact_phone_idx: string | null;
+  note: string | null;
+  status: string;
+  active_user_id: string | null;
+  created_at: number;
+  updated_at: number;
+  cancelled_at: number | null;
+  checked_in_at: number | null;
+};
+
+export type ConsultationsTable = {
+  id: string;
+  zone_id: string;
+  item_id: string | null;
+  title: string;
+  question: string;
+  asked_by: string | null;
+  asker_name: string;
+  enterprise_id: string | null;
+  asked_on: string;
+  status: string;
+  answer: string | null;
+  answered_by: string | null;
+  answerer_name: string | null;
+  answered_at: number | null;
+  published: number;
+  published_at: number | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type AgencyCasesTable = {
+  id: string;
+  zone_id: string;
+  project_name: string;
+  enterprise_id: string;
+  investment_fen: number;
+  park_id: string | null;
+  agent_id: string;
+  note: string | null;
+  current_stage: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type AgencyStagesTable = {
+  id: string;
+  zone_id: string;
+  case_id: string;
+  stage: string;
+  seq: number;
+  status: string;
+  planned_on: string | null;
+  actual_on: string | null;
+  note: string | null;
+  application_ids: string;
+  updated_at: number;
+};
+
+export type EmploymentRegistrationsTable = {
+  id: string;
+  zone_id: string;
+  enterprise_id: string;
+  name: string;
+  id_number_enc: string;
+  id_number_idx: string;
+  phone_enc: string;
+  phone_idx: string;
+  returned_on: string;
+  registered_on: string;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
 export type DB = {
   zones: ZonesTable;
   users: UsersTable;
@@ -197,4 +395,16 @@ export type DB = {
   service_items: ServiceItemsTable;
   calendar_days: CalendarDaysTable;
   files: FilesTable;
+  number_counters: NumberCountersTable;
+  applications: ApplicationsTable;
+  application_materials: ApplicationMaterialsTable;
+  application_events: ApplicationEventsTable;
+  licences: LicencesTable;
+  notifications: NotificationsTable;
+  appointment_slots: AppointmentSlotsTable;
+  appointments: AppointmentsTable;
+  consultations: ConsultationsTable;
+  agency_cases: AgencyCasesTable;
+  agency_stages: AgencyStagesTable;
+  employment_registrations: EmploymentRegistrationsTable;
 };

@@ -11,6 +11,8 @@ import { newId } from '../platform/ids.js';
 import { generatePassword } from '../platform/passwords.js';
 import type { Services } from '../services.js';
 import { demoServiceItems } from './service-items.js';
+import { seedServicesExtrasDemo } from './services-extras-demo.js';
+import { seedApplicationsDemo } from './applications-demo.js';
 import { DEMO_GRID, DEMO_PARKS, DEMO_TEAMS, DEMO_USERS, DEMO_ZONE, enterpriseName, mobile, outputYuan, personName, prng, TIER_COUNTS } from './demo-data.js';
 
 export type DemoResult = { zoneCode: string; zoneName: string; users: { username: string; role: string }[]; credentialsFile: string };
@@ -138,6 +140,11 @@ export async function seedDemo(deps: Deps, services: Services, config: Pick<Conf
   // The approval bureau's catalogue and the 2020 calendar with the extended Spring Festival.
   for (const item of demoServiceItems()) await services.catalogue.create(ctx, item);
   await services.calendar.loadNational(ctx, '2020', true);
+  await seedServicesExtrasDemo(deps, services, zone.id, userIds);
+
+  // Applications: February 2020's history (the seed's rates) and today's queue.
+  const user = (name: string) => ({ id: userIds.get(name)!, username: name, displayName: DEMO_USERS.find((u) => u.username === name)!.displayName });
+  await seedApplicationsDemo(deps, services, { id: zone.id, ctx }, { approver: user('approver'), enterpriseUser: { ...user('enterprise'), enterpriseId: enterpriseOfUser } }, rows.map((r) => r.id));
 
   const credentialsFile = path.join(config.dataDir, 'demo-credentials.txt');
   writeFileSync(credentialsFile, `# 示范高新区 demo sign-ins (username, password, role). Change them before real use.\n${lines.join('\n')}\n`, { mode: 0o600 });

@@ -11,7 +11,8 @@ import { langOf } from './i18n.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    permission?: Permission;
+    /** The permission the route needs; a list means any one of them (the service applies the object rules). */
+    permission?: Permission | readonly Permission[];
     public?: boolean;
   }
   interface FastifyRequest {
@@ -95,7 +96,9 @@ export function installAccess(app: FastifyInstance, auth: AuthService, opts: { p
     if (config.public || request.is404) return;
     if (!request.ctx) throw new UnauthenticatedError();
     const permission = config.permission;
-    if (!permission || !request.ctx.actor.permissions.has(permission)) throw new ForbiddenError();
+    const held = request.ctx.actor.permissions;
+    const allowed = typeof permission === 'string' ? held.has(permission) : (permission?.some((p) => held.has(p)) ?? false);
+    if (!allowed) throw new ForbiddenError();
     // Reading another zone never grants writing it.
     if (request.ctx.zoneId !== request.ctx.actor.homeZoneId && UNSAFE.has(request.method)) throw new ForbiddenError();
   });

@@ -29,8 +29,9 @@ const apiRoutes = () =>
   t.app.registeredRoutes
     .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
     .flatMap((r) => [r.method].flat().filter((m) => m !== 'HEAD').map((method) => ({ method: method as NonNullable<InjectOptions['method']>, url: r.url, route: r })));
-/** A path with its parameters filled: `id` for ids, an ordinary day for dates. */
-const concrete = (url: string, id = NO_SUCH_ID, date = '2020-03-16') => url.replace(':id', id).replace(':jobId', id).replace(':date', date);
+/** A path with its parameters filled: `id` for ids, an ordinary day for dates, a valid action, material key and licence code. */
+const concrete = (url: string, id = NO_SUCH_ID, date = '2020-03-16', code = 'NoSuchLicenceCode0123456789') =>
+  url.replace(':id', id).replace(':jobId', id).replace(':materialId', id).replace(':date', date).replace(':action', 'accept').replace(':key', 'form').replace(':code', code);
 const hasBody = (r: RouteOptions) => Boolean((r.schema as { body?: unknown } | undefined)?.body);
 
 describe('malformed JSON and bodies of the wrong shape', () => {
@@ -93,7 +94,24 @@ describe('malformed JSON and bodies of the wrong shape', () => {
       ['/api/service-items', { ...item(), materials: [{ key: 'm1', name: '书', required: true, fileTypes: ['pdf'], templateFileId: 'f1' }] }, [{ path: 'materials.0.templateFileId', message: '应为有效的编号（UUID）' }]],
       ['/api/service-items', { ...item(), fields: [{ key: 'f', label: '字段', type: 'colour', required: true }] }, [{ path: 'fields.0.type', message: '应为以下之一：text, number, date, select, checkbox' }]],
       ['/api/calendar/actions/load-national', { year: '2019' }, [{ path: 'year', message: '应为以下之一：2020' }]],
+      ['/api/appointment-slots', { itemId: ids.item, window: '1号窗口', date: '2020-02-25', halfDay: 'noon', capacity: 5 }, [{ path: 'halfDay', message: '应为以下之一：am, pm' }]],
+      ['/api/appointment-slots', { itemId: ids.item, window: '1号窗口', date: '2020-02-25', halfDay: 'am', capacity: 0 }, [{ path: 'capacity', message: '不能小于 1' }]],
+      ['/api/appointment-slots/bulk', { itemId: ids.item, window: '1号窗口', from: '2020-02-25', to: '2020-02-26', capacity: '5' }, [{ path: 'capacity', message: '类型应为数字' }]],
+      ['/api/appointments', { slotId: 'x', contactName: '王', contactPhone: '12345' }, [{ path: 'slotId', message: '应为有效的编号（UUID）' }, { path: 'contactPhone', message: '电话号码格式不正确' }]],
+      ['/api/consultations', { title: '标题', question: 42 }, [{ path: 'question', message: '类型应为文本' }]],
+      ['/api/agency-cases', { projectName: '项目', enterpriseId: ids.enterprise, investmentFen: 1.5, agentId: ids.user }, [{ path: 'investmentFen', message: '类型应为整数' }]],
       ['/api/calendar/actions/load-national', { year: '2020', extendedSpringFestival: 'yes' }, [{ path: 'extendedSpringFestival', message: '类型应为是/否' }]],
+      ['/api/applications', { itemId: 'x', applicant: { name: '甲', phone: '13812345678' } }, [{ path: 'itemId', message: '应为有效的编号（UUID）' }]],
+      ['/api/applications', { itemId: NO_SUCH_ID, applicant: { name: '甲', phone: '12345' } }, [{ path: 'applicant.phone', message: '电话号码格式不正确' }]],
+      ['/api/applications', { itemId: NO_SUCH_ID, applicant: { name: '甲', phone: '13812345678', idNumber: '510302199001010010' } }, [{ path: 'applicant.idNumber', message: '居民身份证号码无效（18 位，校验位按 GB 11643 计算）' }]],
+      ['/api/applications', { itemId: NO_SUCH_ID, applicant: { name: '甲', phone: '13812345678' }, channel: 'fax' }, [{ path: 'channel', message: '应为以下之一：online, counter, mail' }]],
+      ['/api/applications', { itemId: NO_SUCH_ID, applicant: { name: '甲', phone: '13812345678' }, form: { purpose: { nested: 1 } } }, [{ path: 'form.purpose', message: expect.any(String) }]],
+      ['/api/applications/actions/accept', { ids: [] }, [{ path: 'ids', message: '至少 1 项' }]],
+      ['/api/applications/actions/accept', { ids: ['x'] }, [{ path: 'ids.0', message: '应为有效的编号（UUID）' }]],
+      [`/api/applications/${NO_SUCH_ID}/actions/request_correction`, { corrections: [{ target: 'page', key: 'form', comment: '请补' }] }, [{ path: 'corrections.0.target', message: '应为以下之一：material, field' }]],
+      [`/api/applications/${NO_SUCH_ID}/actions/submit`, { eSign: 'yes' }, [{ path: 'eSign', message: '类型应为是/否' }]],
+      ['/api/public/applications/lookup', { number: 'SV-1', phoneLast4: '5678' }, [{ path: 'number', message: '办件编号格式应为 SV-YYYYMMDD-NNNNNN' }]],
+      ['/api/public/applications/lookup', { number: 'SV-20200224-000001', phoneLast4: '12a4' }, [{ path: 'phoneLast4', message: '请输入手机号码后 4 位数字' }]],
     ];
     const before = await zoneSnapshot(t.deps.database, admin.zone.id);
     for (const [url, payload, details] of cases) {
@@ -132,6 +150,17 @@ describe('text too long or unprintable', () => {
     ['POST', () => '/api/service-items', () => ({ ...item(), fields: [{ key: 'f', label: '字段', type: 'select', required: true, options: ['短', long(51)] }] }), 'fields.0.options.1', 50],
     ['PATCH', () => `/api/service-items/${ids.item}`, () => ({ department: long(101) }), 'department', 100],
     ['PUT', () => '/api/calendar/days/2020-03-16', () => ({ kind: 'holiday', name: long(41) }), 'name', 40],
+    ['POST', () => '/api/applications', () => ({ itemId: ids.item, applicant: { name: long(101), phone: '13812345678' } }), 'applicant.name', 100],
+    ['POST', () => '/api/applications', () => ({ itemId: ids.item, applicant: { name: '甲', phone: '13812345678' }, mailAddress: long(201) }), 'mailAddress', 200],
+    ['POST', () => `/api/applications/${NO_SUCH_ID}/actions/refuse`, () => ({ reason: long(1001) }), 'reason', 1000],
+    ['POST', () => `/api/applications/${NO_SUCH_ID}/actions/request_correction`, () => ({ corrections: [{ target: 'field', key: 'purpose', comment: long(501) }] }), 'corrections.0.comment', 500],
+    ['POST', () => `/api/licences/${NO_SUCH_ID}/actions/revoke`, () => ({ reason: long(501) }), 'reason', 500],
+    ['POST', () => '/api/appointment-slots', () => ({ itemId: ids.item, window: long(31), date: '2020-02-25', halfDay: 'am', capacity: 5 }), 'window', 30],
+    ['POST', () => '/api/appointments', () => ({ slotId: ids.item, contactName: '王强', contactPhone: '13800138000', note: long(201) }), 'note', 200],
+    ['POST', () => '/api/consultations', () => ({ title: long(101), question: '问题？' }), 'title', 100],
+    ['POST', () => '/api/consultations', () => ({ title: '标题', question: long(2001) }), 'question', 2000],
+    ['POST', () => '/api/agency-cases', () => ({ projectName: long(101), enterpriseId: ids.enterprise, investmentFen: 1, agentId: ids.user }), 'projectName', 100],
+    ['PATCH', () => `/api/agency-cases/${ids.item}/stages`, () => ({ stage: 'production', note: long(501) }), 'note', 500],
   ];
 
   it('is refused with 400 whose message and details name the field, and nothing changes', async () => {
@@ -178,8 +207,14 @@ describe('ids in paths and queries', () => {
     expect(routes.length).toBeGreaterThanOrEqual(30);
     for (const { method, url, route } of routes) {
       for (const badDate of ['2020-02-30', '20200316', 'today']) {
-        const res = await admin.call({ method, url: concrete(url, 'not-a-uuid', badDate), ...(hasBody(route) ? { payload: {} } : {}) });
-        const [param, message] = url.includes(':jobId') ? ['jobId', '应为有效的编号（UUID）'] : url.includes(':date') ? ['date', '应为日期，格式 YYYY-MM-DD'] : ['id', '应为有效的编号（UUID）'];
+        const res = await admin.call({ method, url: concrete(url, 'not-a-uuid', badDate, 'bad!code'), ...(hasBody(route) ? { payload: {} } : {}) });
+        const [param, message] = url.includes(':jobId')
+          ? ['jobId', '应为有效的编号（UUID）']
+          : url.includes(':date')
+            ? ['date', '应为日期，格式 YYYY-MM-DD']
+            : url.includes(':code')
+              ? ['code', '核验码格式不正确']
+              : ['id', '应为有效的编号（UUID）'];
         expect(res.statusCode, `${method} ${url}`).toBe(400);
         expect(res.json().error.details, `${method} ${url} ${badDate}`).toContainEqual({ path: param, message });
       }
@@ -216,6 +251,18 @@ describe('ids in paths and queries', () => {
       ['/api/calendar/due?from=2020-02-03&days=-1', 'days: 不能小于 0'],
       ['/api/calendar/due?from=2020-02-03&days=1001', 'days: 不能大于 1000'],
       ['/api/files?purpose=avatar', 'purpose: 应为以下之一：service_template'],
+      ['/api/applications?status=lost', 'status: 应为以下之一：draft, submitted, '],
+      ['/api/applications?due=later', 'due: 应为以下之一：overdue, today, soon'],
+      ['/api/applications?sort=phone:asc', 'sort: 排序参数应为“字段:asc|desc”'],
+      ['/api/applications?from=2020-02-30', 'from: 应为日期，格式 YYYY-MM-DD'],
+      ['/api/applications/export.xlsx?channel=fax', 'channel: 应为以下之一：online, counter, mail'],
+      ['/api/applications/materials.zip?open=perhaps', 'open: 应为以下之一：'],
+      ['/api/licences?status=lost', 'status: 应为以下之一：valid, revoked'],
+      ['/api/notifications?unread=maybe', 'unread: 应为以下之一：'],
+      ['/api/services/stats?from=2020-03-01', 'to: 必填'],
+      ['/api/services/stats?from=2020-03-10&to=2020-03-01', 'to: 结束日期不能早于开始日期'],
+      ['/api/services/stats?from=2020-01-01&to=2023-01-01', 'to: 不能大于 2022-01-01'],
+      ['/api/services/stats/export.xlsx?from=2020-03-10&to=2020-03-01', 'to: 结束日期不能早于开始日期'],
     ];
     for (const [url, fragment] of cases) {
       const res = await admin.call({ method: url.includes('/import') || url.startsWith('/api/files') ? 'POST' : 'GET', url });

@@ -124,7 +124,7 @@ export async function countRows(database: Database, table: ZoneTable, zoneId: st
 
 /** Row counts of every zone-owned table, to show that a refused request wrote nothing. */
 export async function zoneSnapshot(database: Database, zoneId: string): Promise<Record<ZoneTable, number>> {
-  const tables: ZoneTable[] = ['parks', 'buildings', 'grid_units', 'enterprises', 'users', 'user_roles', 'teams', 'team_members', 'assignments', 'audit_log', 'service_items', 'calendar_days', 'files'];
+  const tables: ZoneTable[] = ['parks', 'buildings', 'grid_units', 'enterprises', 'users', 'user_roles', 'teams', 'team_members', 'assignments', 'audit_log', 'service_items', 'calendar_days', 'files', 'appointment_slots', 'appointments', 'consultations', 'agency_cases', 'agency_stages', 'employment_registrations'];
   const out = {} as Record<ZoneTable, number>;
   for (const table of tables) out[table] = await countRows(database, table, zoneId);
   return out;
@@ -185,4 +185,111 @@ export async function newAdmin(app: FastifyInstance, services: Services) {
 export async function signedInUser(app: FastifyInstance, services: Services, zone: TestZone, roles: Role[], opts: { enterpriseId?: string } = {}) {
   const user = await makeUser(services, zone, roles, opts);
   return { user, ...(await signInAs(app, user.username)) };
+}
+
+// ---- appointments, consultations, agency cases (services extras)
+
+/** An open appointment slot of an item (made for it when not given). */
+export async function makeSlot(
+  services: Services,
+  zone: TestZone,
+  opts: { itemId?: string; window?: string; date?: string; halfDay?: 'am' | 'pm'; capacity?: number } = {},
+) {
+  const itemId = opts.itemId ?? (await makeServiceItem(services, zone)).id;
+  return services.servicesExtras.appointments.createSlot(zone.ctx, { itemId, window: opts.window ?? '3号窗口', date: opts.date ?? '2020-02-25', halfDay: opts.halfDay ?? 'am', capacity: opts.capacity ?? 5 });
+}
+
+/** An agency case for a new enterprise, with a new approval officer as its agent. */
+export async function makeAgencyCase(services: Services, zone: TestZone, opts: { projectName?: string; enterpriseId?: string; agentId?: string; parkId?: string | null; investmentFen?: number } = {}) {
+  const enterpriseId = opts.enterpriseId ?? (await makeEnterprise(services, zone)).id;
+  const agentId = opts.agentId ?? (await makeUser(services, zone, ['approval_officer'])).id;
+  return services.servicesExtras.agency.create(zone.ctx, {
+    projectName: opts.projectName ?? `重点项目${uniq()}`,
+    enterpriseId,
+    agentId,
+    parkId: opts.parkId ?? null,
+    investmentFen: opts.investmentFen ?? 120_000_000_00,
+  });
+}
+
+/** A valid GB 11643 resident ID number (Zigong area code, born 1990), different for each n. */
+export function validResidentId(n = Math.floor(Math.random() * 1000)): string {
+  const first17 = `51030219900101${String(n % 1000).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** Returning workers of an enterprise registered through the import (staff name it by credit code). */
+export async function makeEmploymentRegistrations(services: Services, zone: TestZone, creditCode: string, people: { name: string; idNumber: string; phone: string; returnedOn: string }[]) {
+  const { xlsxOf } = await import('./xlsx.js');
+  const file = await xlsxOf(['姓名', '居民身份证号', '联系电话', '返岗日期', '企业统一社会信用代码'], people.map((p) => [p.name, p.idNumber, p.phone, p.returnedOn, creditCode]));
+  const result = await services.servicesExtras.employmentImport(zone.ctx, file, { dryRun: false });
+  if (result.errors.length) throw new Error(`registration import failed: ${JSON.stringify(result.errors)}`);
+  return services.servicesExtras.employment.list(zone.ctx, { page: 1, pageSize: 200 });
+}
+
+// ---- applications (办件)
+
+/** An item taking online applications: a required PDF form, an optional photo, a required text field. */
+export async function makeApplicationItem(services: Services, zone: TestZone, overrides: Partial<z.input<typeof ServiceItemInput>> = {}) {
+  return makeServiceItem(services, zone, {
+    promisedDays: 3,
+    materials: [
+      { key: 'form', name: '申请表', required: true, fileTypes: ['pdf'] },
+      { key: 'photo', name: '现场照片', required: false, fileTypes: ['jpeg', 'png'] },
+    ],
+    fields: [{ key: 'purpose', label: '申请事由', type: 'text', required: true }],
+    ...overrides,
+  });
+}
+
+/** An enterprise with one of its users signed in: an online applicant. */
+export async function makeApplicant(app: FastifyInstance, services: Services, zone: TestZone) {
+  const enterprise = await makeEnterprise(services, zone);
+  return { enterprise, ...(await signedInUser(app, services, zone, ['enterprise_user'], { enterpriseId: enterprise.id })) };
+}
+
+/** Uploads one material of an application through the API (multipart field "file"). */
+export async function uploadMaterial(call: Caller['call'], applicationId: string, key: string, bytes?: Buffer, filename = 'material.pdf') {
+  const { pdfBytes } = await import('./files.js');
+  const { multipart } = await import('./xlsx.js');
+  const body = multipart(bytes ?? pdfBytes(`material ${key}`), { filename, contentType: 'application/octet-stream' });
+  return call({ method: 'POST', url: `/api/applications/${applicationId}/materials/${key}`, payload: body.payload, headers: body.headers });
+}
+
+/** A state change through the API. */
+export async function applicationAction(call: Caller['call'], applicationId: string, action: string, body: Record<string, unknown> = {}) {
+  return call({ method: 'POST', url: `/api/applications/${applicationId}/actions/${action}`, payload: body });
+}
+
+/**
+ * An online application of the item made through the API with the form and every required material
+ * of makeApplicationItem's shape; submitted unless `submit: false`. Answers the application.
+ */
+export async function makeApplication(
+  call: Caller['call'],
+  itemId: string,
+  opts: { phone?: string; name?: string; submit?: boolean; eSign?: boolean; form?: Record<string, unknown>; materials?: string[]; delivery?: 'electronic' | 'mail' | 'pickup' } = {},
+) {
+  const created = await call({
+    method: 'POST',
+    url: '/api/applications',
+    payload: {
+      itemId,
+      applicant: { name: opts.name ?? '王经办', phone: opts.phone ?? '13812345678' },
+      form: opts.form ?? { purpose: '复工复产' },
+      ...(opts.delivery ? { delivery: opts.delivery, ...(opts.delivery === 'mail' ? { mailAddress: '高新区科创路 1 号' } : {}) } : {}),
+    },
+  });
+  if (created.statusCode !== 201) throw new Error(`create failed: ${created.statusCode} ${created.body}`);
+  const id = created.json().id as string;
+  for (const key of opts.materials ?? ['form']) {
+    const up = await uploadMaterial(call, id, key);
+    if (up.statusCode !== 201) throw new Error(`upload ${key} failed: ${up.statusCode} ${up.body}`);
+  }
+  if (opts.submit === false) return (await call({ method: 'GET', url: `/api/applications/${id}` })).json();
+  const submitted = await applicationAction(call, id, 'submit', opts.eSign ? { eSign: true } : {});
+  if (submitted.statusCode !== 200) throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`);
+  return submitted.json();
 }

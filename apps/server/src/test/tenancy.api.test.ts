@@ -4,13 +4,14 @@
 // route without a case here fails the first test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { fieldLabel } from '@shuangsheng/contracts';
+import { ApplicationCreateInput, fieldLabel } from '@shuangsheng/contracts';
+import JSZip from 'jszip';
 import { makeTestApp, type TestApp } from './harness.js';
 import {
-  makeBuilding, makeEnterprise, makeGridUnit, makePark, makeServiceItem, makeTeam, makeTemplateFile, makeUser, newAdmin, rootGridUnit, serviceItemInput, validCreditCode, zoneSnapshot,
-  type TestZone, type ZoneTable,
+  makeAgencyCase, makeApplicationItem, makeBuilding, makeEmploymentRegistrations, makeEnterprise, makeGridUnit, makePark, makeServiceItem, makeSlot, makeTeam, makeTemplateFile, makeUser, newAdmin, rootGridUnit,
+  serviceItemInput, validCreditCode, validResidentId, zoneSnapshot, type TestZone, type ZoneTable,
 } from './factories.js';
-import { pdfBytes } from './files.js';
+import { pdfBytes, pngBytes } from './files.js';
 import { multipart, readXlsx, xlsxOf } from './xlsx.js';
 import { reportProgress } from '../platform/progress.js';
 
@@ -38,12 +39,37 @@ async function foreignZone() {
   });
   // A holiday of that zone on an ordinary Monday.
   await t.services.calendar.setDay(zone.ctx, '2020-03-02', { kind: 'holiday', name: '外区假日LEAK' });
-  return { zone, park, building, grid, enterprise, user, team, assignment, file, item };
+  const x = t.services.servicesExtras;
+  const slot = await makeSlot(t.services, zone, { itemId: item.id, window: '外区窗口LEAK', date: '2099-01-05' });
+  const booking = await x.appointments.book(zone.ctx, { slotId: slot.id, contactName: '外区联系人LEAK', contactPhone: '13912345678' });
+  const consultation = await x.consultations.publish(zone.ctx, (await x.consultations.answer(zone.ctx, (await x.consultations.ask(zone.ctx, { itemId: item.id, title: '外区咨询LEAK', question: '外区问题LEAK' })).id, '外区答复LEAK')).id);
+  const agencyCase = await makeAgencyCase(t.services, zone, { projectName: '外区项目LEAK', enterpriseId: enterprise.id, parkId: park.id });
+  const registration = (await makeEmploymentRegistrations(t.services, zone, enterprise.creditCode, [{ name: '外区工人LEAK', idNumber: validResidentId(7), phone: '13812345678', returnedOn: '2020-02-20' }])).items[0]!;
+  // Applications: one submitted with a material, one approved with its licence; a notice for the zone's officer.
+  const officer = await makeUser(t.services, zone, ['approval_officer']);
+  const appItem = await makeApplicationItem(t.services, zone, { name: '外区办件事项LEAK', department: '外区部门LEAK', licenceName: '外区证照LEAK' });
+  const a = t.services.applications;
+  const apply = async (...actions: ('submit' | 'accept' | 'approve')[]) => {
+    const input = ApplicationCreateInput.parse({ itemId: appItem.id, enterpriseId: enterprise.id, applicant: { name: '外区申请人LEAK', phone: '13812345678' }, channel: 'counter', delivery: 'pickup', form: { purpose: '外区事由LEAK' } });
+    const created = await a.create(zone.ctx, input);
+    await a.uploadMaterial(zone.ctx, created.id, 'form', pdfBytes('foreign material'), '外区材料LEAK.pdf');
+    for (const action of actions) await a.act(zone.ctx, created.id, action, {});
+    return a.get(zone.ctx, created.id);
+  };
+  const application = await apply('submit');
+  const approved = await apply('submit', 'accept', 'approve');
+  const notification = (await t.services.notifications.list({ ...zone.ctx, actor: { ...zone.ctx.actor, userId: officer.id } }, { page: 1, pageSize: 1 })).items[0]!;
+  return {
+    zone, park, building, grid, enterprise, user, team, assignment, file, item, slot, booking, consultation, agencyCase, registration, officer, appItem, application, approved, licence: approved.licence!,
+    notification,
+  };
 }
 type Foreign = Awaited<ReturnType<typeof foreignZone>>;
 
 const TABLES: ZoneTable[] = [
   'parks', 'buildings', 'grid_units', 'enterprises', 'users', 'user_roles', 'teams', 'team_members', 'assignments', 'audit_log', 'sessions', 'service_items', 'calendar_days', 'files',
+  'appointment_slots', 'appointments', 'consultations', 'agency_cases', 'agency_stages', 'employment_registrations',
+  'applications', 'application_materials', 'application_events', 'licences', 'notifications',
 ];
 
 /** Every row of every table of a zone, to prove nothing of it changed. */
@@ -60,8 +86,11 @@ async function dump(zone: TestZone): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-/** For each route with an :id, the foreign record to aim at and a body the schema accepts. */
-const BY_ID: Record<string, (f: Foreign) => { id: string; body?: unknown }> = {
+/**
+ * For each route with an :id, the foreign record to aim at and a body the schema accepts (`url` when
+ * the path has more parameters, `upload` for a multipart file).
+ */
+const BY_ID: Record<string, (f: Foreign) => { id: string; body?: unknown; url?: string; upload?: Buffer }> = {
   'GET /api/parks/:id': (f) => ({ id: f.park.id }),
   'PATCH /api/parks/:id': (f) => ({ id: f.park.id, body: { name: '被改名', managerPhone: '13900000000' } }),
   'DELETE /api/parks/:id': (f) => ({ id: f.park.id }),
@@ -90,11 +119,43 @@ const BY_ID: Record<string, (f: Foreign) => { id: string; body?: unknown }> = {
   'PATCH /api/service-items/:id': (f) => ({ id: f.item.id, body: { name: '被改名', promisedDays: 1, materials: [] } }),
   'DELETE /api/service-items/:id': (f) => ({ id: f.item.id }),
   'GET /api/files/:id': (f) => ({ id: f.file.id }),
+  'GET /api/appointment-slots/:id': (f) => ({ id: f.slot.id }),
+  'PATCH /api/appointment-slots/:id': (f) => ({ id: f.slot.id, body: { capacity: 99, window: '被改' } }),
+  'POST /api/appointment-slots/:id/actions/close': (f) => ({ id: f.slot.id }),
+  'POST /api/appointment-slots/:id/actions/reopen': (f) => ({ id: f.slot.id }),
+  'GET /api/appointments/:id': (f) => ({ id: f.booking.id }),
+  'POST /api/appointments/:id/actions/cancel': (f) => ({ id: f.booking.id }),
+  'POST /api/appointments/:id/actions/check-in': (f) => ({ id: f.booking.id }),
+  'POST /api/appointments/:id/actions/no-show': (f) => ({ id: f.booking.id }),
+  'GET /api/consultations/:id': (f) => ({ id: f.consultation.id }),
+  'POST /api/consultations/:id/actions/answer': (f) => ({ id: f.consultation.id, body: { answer: '越区答复' } }),
+  'POST /api/consultations/:id/actions/publish': (f) => ({ id: f.consultation.id }),
+  'POST /api/consultations/:id/actions/unpublish': (f) => ({ id: f.consultation.id }),
+  'GET /api/agency-cases/:id': (f) => ({ id: f.agencyCase.id }),
+  'PATCH /api/agency-cases/:id': (f) => ({ id: f.agencyCase.id, body: { projectName: '被改名' } }),
+  'PATCH /api/agency-cases/:id/stages': (f) => ({ id: f.agencyCase.id, body: { stage: 'production', status: 'done' } }),
+  'GET /api/employment-registrations/:id': (f) => ({ id: f.registration.id }),
+  'POST /api/employment-registrations/:id/actions/reveal': (f) => ({ id: f.registration.id, body: { reason: '越区查看' } }),
+  'GET /api/applications/:id': (f) => ({ id: f.application.id }),
+  'PATCH /api/applications/:id': (f) => ({ id: f.application.id, body: { form: { purpose: '被改' } } }),
+  'DELETE /api/applications/:id': (f) => ({ id: f.application.id }),
+  'POST /api/applications/:id/materials/:key': (f) => ({ id: f.application.id, url: `/api/applications/${f.application.id}/materials/photo`, upload: pngBytes() }),
+  'DELETE /api/applications/:id/materials/:materialId': (f) => ({ id: f.application.id, url: `/api/applications/${f.application.id}/materials/${f.application.materials[0]!.id}` }),
+  'GET /api/applications/:id/materials/:materialId/file': (f) => ({ id: f.application.id, url: `/api/applications/${f.application.id}/materials/${f.application.materials[0]!.id}/file` }),
+  'GET /api/applications/:id/materials.zip': (f) => ({ id: f.application.id }),
+  'POST /api/applications/:id/actions/:action': (f) => ({ id: f.application.id, url: `/api/applications/${f.application.id}/actions/accept`, body: {} }),
+  'PUT /api/applications/:id/assignee': (f) => ({ id: f.application.id, body: { assigneeId: null } }),
+  'POST /api/applications/:id/licence': (f) => ({ id: f.approved.id }),
+  'GET /api/applications/:id/licence.pdf': (f) => ({ id: f.approved.id }),
+  'POST /api/licences/:id/actions/revoke': (f) => ({ id: f.licence.id, body: { reason: '越区注销' } }),
+  'POST /api/notifications/:id/actions/read': (f) => ({ id: f.notification.id }),
 };
 
 const ENTITY_OF: Record<string, string> = {
   parks: 'park', buildings: 'building', 'grid-units': 'grid_unit', users: 'user', teams: 'team', assignments: 'assignment', enterprises: 'enterprise', 'service-items': 'service_item',
   files: 'file',
+  'appointment-slots': 'appointment_slot', appointments: 'appointment', consultations: 'consultation', 'agency-cases': 'agency_case', 'employment-registrations': 'employment_registration',
+  applications: 'application', licences: 'licence', notifications: 'notification',
 };
 
 const routesWith = (pred: (url: string, method: string) => boolean) =>
@@ -116,8 +177,10 @@ describe('another zone’s records by id', () => {
     const ownBefore = await zoneSnapshot(t.deps.database, mine.zone.id);
     for (const [key, make] of Object.entries(BY_ID)) {
       const [method, pattern] = key.split(' ') as [InjectOptions['method'], string];
-      const { id, body } = make(f);
-      const res = await mine.call({ method, url: pattern.replace(':id', id), ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
+      const { id, body, url, upload } = make(f);
+      const file = upload ? multipart(upload, { filename: 'x.png', contentType: 'image/png' }) : null;
+      const payload = file ? { payload: file.payload, headers: file.headers } : body === undefined ? {} : { payload: body as Record<string, unknown> };
+      const res = await mine.call({ method, url: url ?? pattern.replace(':id', id), ...payload });
       expect(res.statusCode, `${key}: ${res.body}`).toBe(404);
       const entity = ENTITY_OF[pattern.split('/')[2]!]!;
       expect(res.json().error, key).toMatchObject({ code: 'not_found', details: { entity, id } });
@@ -143,20 +206,26 @@ describe('lists and exports', () => {
     const own = await makePark(t.services, mine.zone, '本区园区');
     await makeEnterprise(t.services, mine.zone, { parkId: own.id });
     const f = await foreignZone();
-    const foreignIds = [f.park.id, f.building.id, f.grid.id, f.enterprise.id, f.user.id, f.team.id, f.assignment.id, f.zone.id, f.item.id, f.file.id];
-    const lists = routesWith((url, method) => method === 'GET' && !url.includes(':') && !url.endsWith('.xlsx') && !/^\/api\/(docs|openapi|health|auth|zones)/.test(url));
+    const foreignIds = [
+      f.park.id, f.building.id, f.grid.id, f.enterprise.id, f.user.id, f.team.id, f.assignment.id, f.zone.id, f.item.id, f.file.id, f.slot.id, f.booking.id, f.consultation.id, f.agencyCase.id,
+      f.registration.id, f.application.id, f.approved.id, f.licence.id, f.notification.id, f.officer.id, f.appItem.id,
+    ];
+    const lists = routesWith((url, method) => method === 'GET' && !url.includes(':') && !url.endsWith('.xlsx') && !url.endsWith('.zip') && !/^\/api\/(docs|openapi|health|auth|zones)/.test(url));
     expect(lists.map((r) => r.url).sort()).toEqual(
       [
         '/api/assignments', '/api/audit', '/api/audit/actions', '/api/audit/entity-types', '/api/buildings', '/api/calendar', '/api/calendar/due', '/api/enterprises', '/api/grid-units',
         '/api/grid-units/tree', '/api/parks', '/api/service-items', '/api/service-items/departments', '/api/teams', '/api/users',
+        '/api/appointment-slots', '/api/appointments', '/api/consultations', '/api/public/faq', '/api/agency-cases', '/api/employment-registrations',
+        '/api/applications', '/api/applications/queues', '/api/services/officers', '/api/licences', '/api/notifications', '/api/notifications/unread-count', '/api/services/stats',
       ].sort(),
     );
     // The calendar's reads need a year or a start; the foreign zone's holiday falls inside both.
-    const required: Record<string, string> = { '/api/calendar': '?year=2020', '/api/calendar/due': '?from=2020-02-28&days=1' };
+    const required: Record<string, string> = { '/api/calendar': '?year=2020', '/api/calendar/due': '?from=2020-02-28&days=1', '/api/services/stats': '?from=2020-01-01&to=2020-12-31' };
     const withQuery = (url: string, filter = '') => (required[url] ?? '') + (required[url] && filter ? `&${filter.slice(1)}` : filter);
     const filters = [
       `?parkId=${f.park.id}`, `?buildingId=${f.building.id}`, `?gridUnitId=${f.grid.id}`, `?leadingEnterpriseId=${f.enterprise.id}`, `?parentId=${f.grid.id}`,
       `?userId=${f.user.id}`, `?targetId=${f.enterprise.id}`, `?actorId=${f.user.id}`, `?entityId=${f.enterprise.id}`, `?q=LEAK`, `?department=${encodeURIComponent('外区部门LEAK')}`,
+      `?itemId=${f.item.id}`, `?slotId=${f.slot.id}`, `?enterpriseId=${f.enterprise.id}`, `?agentId=${f.agencyCase.agentId}`, `?q=13812345678`,
     ];
     for (const { url } of lists) {
       const res = await mine.call({ method: 'GET', url: url + withQuery(url) });
@@ -175,6 +244,15 @@ describe('lists and exports', () => {
     // The other zone's Monday off moves no due date here, and is not in this zone's year.
     expect((await mine.call({ method: 'GET', url: '/api/calendar/due?from=2020-02-28&days=1' })).json()).toEqual({ from: '2020-02-28', days: 1, due: '2020-03-02' });
     expect((await mine.call({ method: 'GET', url: '/api/calendar?year=2020' })).json()).toEqual({ year: 2020, days: [], workingDays: 262 });
+    // Counts and figures of the own zone only.
+    expect((await mine.call({ method: 'GET', url: '/api/applications/queues' })).json()).toMatchObject({ byStatus: {}, unassigned: 0 });
+    expect((await mine.call({ method: 'GET', url: '/api/services/stats?from=2020-01-01&to=2020-12-31' })).json()).toMatchObject({ received: 0, completed: 0, byDepartment: [] });
+    // The materials archive, filtered by the other zone's item or not, holds nothing of it.
+    for (const q of ['', `?itemId=${f.appItem.id}`, '?q=LEAK']) {
+      const zip = await mine.call({ method: 'GET', url: `/api/applications/materials.zip${q}` });
+      expect(zip.statusCode, q).toBe(200);
+      expect(Object.keys((await JSZip.loadAsync(zip.rawPayload)).files), q).toEqual([]);
+    }
   });
 
   it('exports hold no row of another zone', async () => {
@@ -186,10 +264,13 @@ describe('lists and exports', () => {
       [
         '/api/assignments/export.xlsx', '/api/audit/export.xlsx', '/api/buildings/export.xlsx', '/api/enterprises/export.xlsx', '/api/grid-units/export.xlsx', '/api/parks/export.xlsx',
         '/api/service-items/export.xlsx', '/api/teams/export.xlsx', '/api/users/export.xlsx',
+        '/api/appointment-slots/export.xlsx', '/api/appointments/export.xlsx', '/api/consultations/export.xlsx', '/api/agency-cases/export.xlsx', '/api/employment-registrations/export.xlsx',
+        '/api/applications/export.xlsx', '/api/services/stats/export.xlsx',
       ].sort(),
     );
+    const required: Record<string, string> = { '/api/services/stats/export.xlsx': '?from=2020-01-01&to=2020-12-31' };
     for (const { url } of exports) {
-      const res = await mine.call({ method: 'GET', url });
+      const res = await mine.call({ method: 'GET', url: url + (required[url] ?? '') });
       expect(res.statusCode, url).toBe(200);
       const text = JSON.stringify(await readXlsx(res.rawPayload));
       expect(text, url).not.toContain('LEAK');
@@ -243,6 +324,8 @@ describe('references to another zone’s records in a body', () => {
         { materials: [{ key: 'own', name: '本区模板', required: true, fileTypes: ['pdf'], templateFileId: ownFile.id }, { key: 'theirs', name: '外区模板', required: false, fileTypes: ['pdf'], templateFileId: f.file.id }] },
         'materials.1.templateFileId',
       ],
+      ['POST', '/api/applications', { itemId: f.appItem.id, enterpriseId: enterprise.id, applicant: { name: '跨区', phone: '13900006666' }, channel: 'counter' }, 'itemId'],
+      ['POST', '/api/applications', { itemId: item.id, enterpriseId: f.enterprise.id, applicant: { name: '跨区', phone: '13900006666' }, channel: 'counter' }, 'enterpriseId'],
     ];
     expect(root.level).toBe('zone');
     const mineBefore = await dump(z);

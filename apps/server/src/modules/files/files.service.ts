@@ -2,12 +2,12 @@ import type { StoredFile } from '@shuangsheng/contracts';
 import type { FileType } from '@shuangsheng/contracts';
 import type { FilesTable } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { Ctx, Deps } from '../../platform/context.js';
+import type { Ctx, Deps, Executor } from '../../platform/context.js';
 import { AppError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { cleanFileName, MIME, sniffFileType } from '../../platform/files.js';
 import { newId } from '../../platform/ids.js';
 import { makeFilesRepo } from './files.repo.js';
-import { canRead, canUpload } from './files.policy.js';
+import { canRead, canUpload, type StoredPurpose } from './files.policy.js';
 
 const toStored = (r: FilesTable): StoredFile => ({ id: r.id, name: r.name, type: r.type as FileType, size: r.size, sha256: r.sha256, createdAt: r.created_at });
 
@@ -34,9 +34,31 @@ export function makeFilesService({ database, clock, files }: Deps) {
     return { file: toStored(row), mime: MIME[row.type as FileType], stream: files.open(row.sha256) };
   }
 
+  /**
+   * Stores bytes for a module that has already authorized the write (application materials,
+   * generated licences), inside its transaction; the module audits the change it is part of.
+   */
+  async function storeIn(trx: Executor, ctx: Ctx, purpose: StoredPurpose, bytes: Buffer, name: string | undefined, allowed?: readonly FileType[]): Promise<StoredFile & { sha256: string }> {
+    const type = sniffFileType(bytes);
+    if (!type || (allowed && !allowed.includes(type))) throw new AppError(415, 'unsupported_media_type', { detail: name ?? '' });
+    const sha = await files.put(bytes);
+    const row: FilesTable = { id: newId(), zone_id: ctx.zoneId, purpose, sha256: sha, type, size: bytes.length, name: cleanFileName(name, type), created_by: ctx.actor.userId, created_at: clock.now() };
+    await makeFilesRepo(trx).insert(row);
+    return toStored(row);
+  }
+
+  /** The bytes of a file whose reading the calling module has authorized. */
+  async function openAuthorized(zoneId: string, id: string) {
+    const row = await repo.get(zoneId, id);
+    if (!row || !files.has(row.sha256)) throw new NotFoundError('file', id);
+    return { file: toStored(row), mime: MIME[row.type as FileType], stream: files.open(row.sha256) };
+  }
+
   return {
     upload,
     open,
+    storeIn,
+    openAuthorized,
     get: async (zoneId: string, id: string) => {
       const row = await repo.get(zoneId, id);
       return row ? toStored(row) : null;

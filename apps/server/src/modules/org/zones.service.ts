@@ -41,6 +41,11 @@ export function makeZonesService({ database, clock }: Deps, defaults: { timeZone
     /** The zone's time zone, for dates shown to its people. */
     timeZoneOf: async (zoneId: string) => (await repo.get(zoneId))?.time_zone ?? defaults.timeZone,
     count: () => repo.count(),
+    /** The zone by id (for names printed on certificates); null when unknown. */
+    find: async (zoneId: string) => {
+      const row = await repo.get(zoneId);
+      return row ? toZone(row) : null;
+    },
   };
 }
 export type ZonesService = ReturnType<typeof makeZonesService>;
