@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '@shuangsheng/contracts';
 import { api, ApiError } from '../api/client';
+import { NotificationBell } from '../components/NotificationBell';
 import { ErrorState, PageSkeleton } from '../components/PageStates';
 import { LANGUAGES, setLanguage, useLang } from '../i18n';
 import type { Lang } from '../lib/format';
@@ -130,6 +131,7 @@ function Frame({ me }: { me: Me }) {
               </Typography.Text>
             )}
           </Flex>
+          <NotificationBell />
           <Dropdown
             trigger={['click']}
             menu={{ items: langItems, selectable: true, selectedKeys: [lang], onClick: ({ key }) => void setLanguage(key as Lang) }}

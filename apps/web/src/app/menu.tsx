@@ -2,8 +2,8 @@
 // their entries here (key = route path, used for the `menu-<key>` test id).
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, BuildOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, HomeOutlined, ShopOutlined,
-  SolutionOutlined, TeamOutlined, UserOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BuildOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileDoneOutlined, FileSearchOutlined,
+  FormOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, ProjectOutlined, QuestionCircleOutlined, ScheduleOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shuangsheng/contracts';
 import type { Messages } from '../i18n/zh-CN';
@@ -40,8 +40,16 @@ export const MENU: MenuEntry[] = [
     label: 'services',
     icon: <FileSearchOutlined />,
     children: [
+      { key: 'services-workbench', path: '/services/workbench', label: 'appWorkbench', icon: <InboxOutlined />, permission: 'services.handle' },
+      { key: 'services-licences', path: '/services/licences', label: 'licences', icon: <SafetyCertificateOutlined />, permission: 'services.handle' },
+      { key: 'services-stats', path: '/services/stats', label: 'serviceStats', icon: <BarChartOutlined />, permission: 'services.stats' },
       { key: 'services-items', path: '/services/items', label: 'serviceItems', icon: <FileSearchOutlined />, permission: 'services.catalogue.read' },
       { key: 'services-calendar', path: '/services/calendar', label: 'serviceCalendar', icon: <CalendarOutlined />, permission: 'calendar.read' },
+      { key: 'services-appointments', path: '/services/appointments', label: 'appointments', icon: <ScheduleOutlined />, permission: 'services.handle' },
+      { key: 'services-consultations', path: '/services/consultations', label: 'consultations', icon: <MessageOutlined />, permission: 'services.handle' },
+      { key: 'services-faq', path: '/services/faq', label: 'faq', icon: <QuestionCircleOutlined /> },
+      { key: 'services-agency', path: '/services/agency', label: 'agency', icon: <ProjectOutlined />, permission: 'services.agency.read' },
+      { key: 'services-employment', path: '/services/employment', label: 'employment', icon: <IdcardOutlined />, permission: 'services.employment.read' },
     ],
   },
   { key: 'users', path: '/users', label: 'users', icon: <UserOutlined />, permission: 'users.read' },
@@ -58,7 +66,16 @@ export function enterpriseMenu(enterpriseId: string): MenuEntry[] {
       path: '',
       label: 'services',
       icon: <FileSearchOutlined />,
-      children: [{ key: 'services-items', path: '/services/items', label: 'serviceItems', icon: <FileSearchOutlined />, permission: 'services.catalogue.read' }],
+      children: [
+        { key: 'services-apply', path: '/services/apply', label: 'apply', icon: <FormOutlined />, permission: 'services.apply' },
+        { key: 'services-applications', path: '/services/applications', label: 'myApplications', icon: <FileDoneOutlined />, permission: 'services.apply' },
+        { key: 'services-items', path: '/services/items', label: 'serviceItems', icon: <FileSearchOutlined />, permission: 'services.catalogue.read' },
+        { key: 'services-appointments', path: '/services/appointments', label: 'appointments', icon: <ScheduleOutlined />, permission: 'services.apply' },
+        { key: 'services-consultations', path: '/services/consultations', label: 'consultations', icon: <MessageOutlined />, permission: 'services.apply' },
+        { key: 'services-faq', path: '/services/faq', label: 'faq', icon: <QuestionCircleOutlined /> },
+        { key: 'services-agency', path: '/services/agency', label: 'agency', icon: <ProjectOutlined />, permission: 'services.apply' },
+        { key: 'services-employment', path: '/services/employment', label: 'employment', icon: <IdcardOutlined />, permission: 'services.apply' },
+      ],
     },
   ];
 }

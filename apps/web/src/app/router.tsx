@@ -26,6 +26,20 @@ const ServiceItemPage = lazy(() => import('../modules/services/pages/ServiceItem
 const ServiceItemEditPage = lazy(() => import('../modules/services/pages/ServiceItemEditPage'));
 const ServiceImportPage = lazy(() => import('../modules/services/pages/ServiceImportPage'));
 const CalendarPage = lazy(() => import('../modules/services/pages/CalendarPage'));
+const AppointmentsPage = lazy(() => import('../modules/services/extras/pages/AppointmentsPage'));
+const ConsultationsPage = lazy(() => import('../modules/services/extras/pages/ConsultationsPage'));
+const FaqPage = lazy(() => import('../modules/services/extras/pages/FaqPage'));
+const AgencyCasesPage = lazy(() => import('../modules/services/extras/pages/AgencyCasesPage'));
+const AgencyCasePage = lazy(() => import('../modules/services/extras/pages/AgencyCasePage'));
+const EmploymentPage = lazy(() => import('../modules/services/extras/pages/EmploymentPage'));
+const EmploymentImportPage = lazy(() => import('../modules/services/extras/pages/EmploymentImportPage'));
+const ApplyPage = lazy(() => import('../modules/services/applications/pages/ApplyPage'));
+const ApplyStartPage = lazy(() => import('../modules/services/applications/pages/ApplyStartPage'));
+const MyApplicationsPage = lazy(() => import('../modules/services/applications/pages/MyApplicationsPage'));
+const ApplicationPage = lazy(() => import('../modules/services/applications/pages/ApplicationPage'));
+const ApplicationsWorkbenchPage = lazy(() => import('../modules/services/applications/pages/WorkbenchPage'));
+const LicencesPage = lazy(() => import('../modules/services/applications/pages/LicencesPage'));
+const StatsPage = lazy(() => import('../modules/services/stats/StatsPage'));
 const orgImport = (name: 'ParksImportPage' | 'BuildingsImportPage' | 'GridImportPage' | 'UsersImportPage' | 'AssignmentsImportPage') =>
   lazy(() => import('../modules/org/pages/OrgImportPage').then((m) => ({ default: m[name] })));
 const ParksImportPage = orgImport('ParksImportPage');
@@ -34,8 +48,8 @@ const GridImportPage = orgImport('GridImportPage');
 const UsersImportPage = orgImport('UsersImportPage');
 const AssignmentsImportPage = orgImport('AssignmentsImportPage');
 
-/** A lazily loaded page behind the permission it needs. */
-function page(Page: ComponentType, permission?: Permission): ReactNode {
+/** A lazily loaded page behind the permission it needs (any of them, for a list). */
+function page(Page: ComponentType, permission?: Permission | readonly Permission[]): ReactNode {
   return (
     <Guard permission={permission}>
       <Suspense fallback={<PageSkeleton />}>
@@ -45,9 +59,10 @@ function page(Page: ComponentType, permission?: Permission): ReactNode {
   );
 }
 
-function Guard({ permission, children }: { permission?: Permission | undefined; children: ReactNode }) {
+function Guard({ permission, children }: { permission?: Permission | readonly Permission[] | undefined; children: ReactNode }) {
   const can = useCan();
-  return can(permission) ? children : <NoPermission />;
+  const allowed = Array.isArray(permission) ? permission.some((p: Permission) => can(p)) : can(permission as Permission | undefined);
+  return allowed ? children : <NoPermission />;
 }
 
 /** Home: the workbench for staff, their own profile for an enterprise user. */
@@ -92,6 +107,21 @@ export const router = createBrowserRouter([
       { path: 'services/items/:id', element: page(ServiceItemPage, 'services.catalogue.read') },
       { path: 'services/items/:id/edit', element: page(ServiceItemEditPage, 'services.catalogue.write') },
       { path: 'services/calendar', element: page(CalendarPage, 'calendar.read') },
+      { path: 'services/appointments', element: page(AppointmentsPage, ['services.apply', 'services.handle']) },
+      { path: 'services/appointments/bookings', element: page(AppointmentsPage, ['services.apply', 'services.handle']) },
+      { path: 'services/consultations', element: page(ConsultationsPage, ['services.apply', 'services.handle']) },
+      { path: 'services/faq', element: page(FaqPage) },
+      { path: 'services/agency', element: page(AgencyCasesPage, ['services.agency.read', 'services.apply']) },
+      { path: 'services/agency/:id', element: page(AgencyCasePage, ['services.agency.read', 'services.apply']) },
+      { path: 'services/employment', element: page(EmploymentPage, ['services.employment.read', 'services.apply']) },
+      { path: 'services/employment/import', element: page(EmploymentImportPage, 'services.apply') },
+      { path: 'services/apply', element: page(ApplyPage, 'services.apply') },
+      { path: 'services/apply/:itemId', element: page(ApplyStartPage, 'services.apply') },
+      { path: 'services/applications', element: page(MyApplicationsPage, ['services.apply', 'services.handle']) },
+      { path: 'services/applications/:id', element: page(ApplicationPage, ['services.apply', 'services.handle']) },
+      { path: 'services/workbench', element: page(ApplicationsWorkbenchPage, 'services.handle') },
+      { path: 'services/licences', element: page(LicencesPage, 'services.handle') },
+      { path: 'services/stats', element: page(StatsPage, 'services.stats') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
