@@ -197,14 +197,21 @@ export type Application = z.infer<typeof Application>;
 export const APPLICATION_SORT = ['number', 'submittedAt', 'dueDate', 'status', 'updatedAt'] as const;
 export const ApplicationFilters = {
   q: PageQuery.q.describe('number, applicant, enterprise or item name'),
-  status: z.enum(APPLICATION_STATUSES).optional(),
+  /** One status or several, comma-separated (accepted,under_review). */
+  status: z
+    .string()
+    .transform((v) => v.split(',').map((x) => x.trim()))
+    .pipe(z.array(z.enum(APPLICATION_STATUSES)).min(1).max(APPLICATION_STATUSES.length))
+    .optional()
+    .describe('one status, or several comma-separated'),
   /** open = submitted … resubmitted (not final, not draft). */
   open: z.stringbool().optional(),
   itemId: Id.optional(),
   department: z.string().trim().max(100).optional(),
   category: z.enum(SERVICE_CATEGORIES).optional(),
   channel: z.enum(CHANNELS).optional(),
-  assigneeId: Id.optional(),
+  /** An officer's id, or `none` for applications nobody has taken. */
+  assigneeId: z.union([Id, z.literal('none')]).optional(),
   due: z.enum(['overdue', 'today', 'soon']).optional(),
   from: DateString.optional().describe('submitted on or after'),
   to: DateString.optional().describe('submitted on or before'),

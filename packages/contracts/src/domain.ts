@@ -202,3 +202,7 @@ export const DELIVERY_LABELS: Record<Delivery, [zh: string, en: string]> = {
 };
 export const LICENCE_STATUSES = ['valid', 'revoked'] as const;
 export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
+export const LICENCE_STATUS_LABELS: Record<LicenceStatus, [zh: string, en: string]> = {
+  valid: ['有效', 'Valid'],
+  revoked: ['已注销', 'Revoked'],
+};

@@ -231,6 +231,11 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   ...extrasFields,
 };
 
+/** The word of a `[zh, en]` label pair (the contracts' vocabularies) in a language. */
+export function labelIn(lang: Lang, pair: readonly [string, string]): string {
+  return pair[lang === 'en-US' ? 1 : 0];
+}
+
 export function fieldLabel(lang: Lang, field: string): string {
   const names = FIELD_LABELS[field];
   return names ? names[lang === 'zh-CN' ? 0 : 1] : field;

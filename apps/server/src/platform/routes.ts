@@ -35,6 +35,16 @@ export function attachment(reply: FastifyReply, filename: string, type: string):
   return reply.header('content-type', type).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`);
 }
 
+/**
+ * Sends a stored file with its type, length and name; `inline` lets the browser show images and
+ * PDF in place (previews) instead of downloading them. nosniff: the type is the one we sniffed.
+ */
+export function sendStoredFile(reply: FastifyReply, opened: { file: { name: string; size: number }; mime: string; stream: Readable }, inline = false): FastifyReply {
+  attachment(reply, opened.file.name, opened.mime).header('content-length', String(opened.file.size)).header('x-content-type-options', 'nosniff');
+  if (inline) reply.header('content-disposition', String(reply.getHeader('content-disposition')).replace(/^attachment/, 'inline'));
+  return reply.send(opened.stream);
+}
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends a streamed workbook as a download named `<base>-YYYYMMDD.xlsx`. */

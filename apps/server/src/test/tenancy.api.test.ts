@@ -265,7 +265,7 @@ describe('lists and exports', () => {
         '/api/assignments/export.xlsx', '/api/audit/export.xlsx', '/api/buildings/export.xlsx', '/api/enterprises/export.xlsx', '/api/grid-units/export.xlsx', '/api/parks/export.xlsx',
         '/api/service-items/export.xlsx', '/api/teams/export.xlsx', '/api/users/export.xlsx',
         '/api/appointment-slots/export.xlsx', '/api/appointments/export.xlsx', '/api/consultations/export.xlsx', '/api/agency-cases/export.xlsx', '/api/employment-registrations/export.xlsx',
-        '/api/applications/export.xlsx', '/api/services/stats/export.xlsx',
+        '/api/applications/export.xlsx', '/api/services/stats/export.xlsx', '/api/licences/export.xlsx',
       ].sort(),
     );
     const required: Record<string, string> = { '/api/services/stats/export.xlsx': '?from=2020-01-01&to=2020-12-31' };

@@ -1,6 +1,6 @@
 // The enterprise sheet: one column list for the import template, the import and the export, so
 // an exported file imports again unchanged.
-import { INDUSTRY_SECTIONS, SCALE_TIER_LABELS, type Enterprise, type Lang } from '@shuangsheng/contracts';
+import { INDUSTRY_SECTIONS, SCALE_TIER_LABELS, type Enterprise, type Lang, labelIn } from '@shuangsheng/contracts';
 import type { Column } from '../../platform/excel.js';
 import type { SheetColumn } from '../../platform/sheet-import.js';
 
@@ -52,7 +52,7 @@ export function exportColumns(lang: Lang): Column<Enterprise>[] {
   };
   return [
     ...ENTERPRISE_COLUMNS.map((c) => ({ key: c.key, zh: c.zh, en: c.en, width: c.width ?? 16, value: value[c.key]! })),
-    { key: 'tier', zh: '规模等级', en: 'Scale tier', width: 12, value: (e: Enterprise) => SCALE_TIER_LABELS[e.tier][lang === 'en-US' ? 1 : 0] },
-    { key: 'industryName', zh: '行业名称', en: 'Industry', width: 24, value: (e: Enterprise) => (e.industry ? INDUSTRY_SECTIONS[e.industry][lang === 'en-US' ? 1 : 0] : null) },
+    { key: 'tier', zh: '规模等级', en: 'Scale tier', width: 12, value: (e: Enterprise) => labelIn(lang, SCALE_TIER_LABELS[e.tier]) },
+    { key: 'industryName', zh: '行业名称', en: 'Industry', width: 24, value: (e: Enterprise) => (e.industry ? labelIn(lang, INDUSTRY_SECTIONS[e.industry]) : null) },
   ];
 }

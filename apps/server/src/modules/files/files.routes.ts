@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { FileUploadQuery, IdParams, StoredFile } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
 import { AppError, ValidationError } from '../../platform/errors.js';
-import { attachment, errors, typed } from '../../platform/routes.js';
+import { errors, sendStoredFile, typed } from '../../platform/routes.js';
 import type { Services } from '../../services.js';
 
 export async function filesRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -23,8 +23,7 @@ export async function filesRoutes(app: FastifyInstance, { services }: { services
     config: { permission: 'files.read' },
     schema: { tags: ['files'], summary: 'Download a stored file', params: IdParams },
     handler: async (req, reply) => {
-      const { file, mime, stream } = await services.files.open(requireCtx(req), req.params.id);
-      return attachment(reply, file.name, mime).header('content-length', String(file.size)).header('x-content-type-options', 'nosniff').send(stream);
+      return sendStoredFile(reply, await services.files.open(requireCtx(req), req.params.id));
     },
   });
 }

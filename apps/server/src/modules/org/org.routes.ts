@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   Building, BuildingInput, GRID_LEVEL_LABELS, BuildingListQuery, BuildingPatch, GridUnit, GridUnitInput, GridUnitListQuery, GridUnitPatch, IdParams, listOf, Ok, Park, ParkInput,
-  ParkListQuery, ParkPatch, RevealBody, RevealedPhone,
-} from '@shuangsheng/contracts';
+  ParkListQuery, ParkPatch, RevealBody, RevealedPhone, labelIn } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
 import { allPages, errors, importRoutes, sendXlsx, typed } from '../../platform/routes.js';
@@ -136,7 +135,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
     handler: async (req, reply) => {
       const ctx = requireCtx(req);
       const rows = allPages((page) => grid.list(ctx, { ...req.query, page, pageSize: 200 }));
-      const level = (g: GridUnit) => GRID_LEVEL_LABELS[g.level][req.lang === 'en-US' ? 1 : 0];
+      const level = (g: GridUnit) => labelIn(req.lang, GRID_LEVEL_LABELS[g.level]);
       const codes = new Map((await grid.loadAll(ctx.zoneId)).map((u) => [u.id, u.code]));
       const columns = exportColumns<GridUnit>(GRID_COLUMNS, {
         code: (g) => g.code,

@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ASSIGNMENT_LABELS, Assignment, AssignmentInput, AssignmentListQuery, AssignmentPatch, IdParams, listOf, Ok, ResetPasswordBody, ResetPasswordResult, Team, TeamInput, TeamListQuery,
-  ROLE_LABELS, TEAM_KIND_LABELS, TeamPatch, User, UserCreated, UserInput, UserListQuery, UserPatch, Zone,
-} from '@shuangsheng/contracts';
+  ROLE_LABELS, TEAM_KIND_LABELS, TeamPatch, User, UserCreated, UserInput, UserListQuery, UserPatch, Zone, labelIn } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
 import { allPages, errors, importRoutes, sendXlsx, typed } from '../../platform/routes.js';
@@ -94,7 +93,7 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
       const rows = allPages((page) => teams.list(ctx, { ...req.query, page, pageSize: 200 }));
       return sendXlsx(reply, 'teams', xlsxStream('队伍', [
         { key: 'name', zh: '名称', en: 'Name', width: 24, value: (t: Team) => t.name },
-        { key: 'kind', zh: '类型', en: 'Kind', value: (t: Team) => TEAM_KIND_LABELS[t.kind][req.lang === 'en-US' ? 1 : 0] },
+        { key: 'kind', zh: '类型', en: 'Kind', value: (t: Team) => labelIn(req.lang, TEAM_KIND_LABELS[t.kind]) },
         { key: 'parent', zh: '上级', en: 'Parent', width: 20, value: (t: Team) => t.parentName },
         { key: 'leader', zh: '负责人', en: 'Leader', value: (t: Team) => t.leaderName },
         { key: 'members', zh: '成员', en: 'Members', width: 40, value: (t: Team) => t.members.map((m) => m.displayName).join('、') },

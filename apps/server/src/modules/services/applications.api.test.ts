@@ -519,6 +519,41 @@ describe('visibility', () => {
   });
 });
 
+describe('the workbench’s filters and concurrent decisions', () => {
+  it('filter by several statuses at once', async () => {
+    const s = await setup();
+    const [a, b, c] = [await makeApplication(s.applicant.call, s.item.id), await makeApplication(s.applicant.call, s.item.id), await makeApplication(s.applicant.call, s.item.id)];
+    await applicationAction(s.officer.call, a.id, 'accept');
+    await applicationAction(s.officer.call, b.id, 'accept');
+    await applicationAction(s.officer.call, b.id, 'review');
+    const ids = async (url: string) => ((await s.officer.call({ method: 'GET', url })).json().items as { id: string }[]).map((x) => x.id).sort();
+    expect(await ids('/api/applications?status=accepted,under_review')).toEqual([a.id, b.id].sort());
+    expect(await ids('/api/applications?status=submitted')).toEqual([c.id]);
+    const bad = await s.officer.call({ method: 'GET', url: '/api/applications?status=accepted,nonsense' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toMatch(/^status/);
+  });
+
+  it('two officers deciding one application at once: one decision stands, the other gets 409', async () => {
+    const s = await setup();
+    const colleague = await signedInUser(t.app, t.services, s.zone, ['approval_officer']);
+    const app = await makeApplication(s.applicant.call, s.item.id);
+    await applicationAction(s.officer.call, app.id, 'accept');
+    const [approve, deny] = await Promise.all([
+      applicationAction(s.officer.call, app.id, 'approve'),
+      applicationAction(colleague.call, app.id, 'deny', { reason: '材料不符合法定形式' }),
+    ]);
+    const codes = [approve.statusCode, deny.statusCode].sort();
+    expect(codes).toEqual([200, 409]);
+    const loser = approve.statusCode === 409 ? approve : deny;
+    expect(['state.stale', 'state.transition']).toContain(loser.json().error.code);
+    const { row, events } = await traces(app.id);
+    expect(['approved', 'denied']).toContain(row.status);
+    // Exactly one decision in the history.
+    expect(events.filter((e: { action: string }) => e.action === 'approve' || e.action === 'deny')).toHaveLength(1);
+  });
+});
+
 describe('bulk acceptance and assignment', () => {
   it('accepts the submitted ones and says in the request language why the others failed', async () => {
     const s = await setup();
@@ -563,8 +598,10 @@ describe('bulk acceptance and assignment', () => {
       expect.objectContaining({ kind: 'application.assigned', entityType: 'application', entityId: app.id, params: { number: app.number, itemName: s.item.name }, readAt: null }),
     ]);
     expect((await s.officer.call({ method: 'GET', url: `/api/applications?assigneeId=${colleague.user.id}` })).json().total).toBe(1);
+    expect((await s.officer.call({ method: 'GET', url: '/api/applications?assigneeId=none' })).json().total).toBe(0);
     const cleared = await s.officer.call({ method: 'PUT', url: `/api/applications/${app.id}/assignee`, payload: { assigneeId: null } });
     expect(cleared.json().assigneeId).toBeNull();
+    expect((await s.officer.call({ method: 'GET', url: '/api/applications?assigneeId=none' })).json().items.map((a: { id: string }) => a.id)).toEqual([app.id]);
     const audit = await t.deps.database.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('entity_id', '=', app.id).where('action', '=', 'application.assign').orderBy('id').execute();
     expect(audit.map((a) => [JSON.parse(a.before_json!), JSON.parse(a.after_json!)])).toEqual([
       [{ assigneeId: null }, { assigneeId: colleague.user.id }],

@@ -1,5 +1,4 @@
 import type { ApplicationFilter } from '@shuangsheng/contracts';
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/context.js';
 import type { ApplicationEventsTable, ApplicationMaterialsTable, ApplicationsTable, LicencesTable } from '../../db/schema.js';
 import type { DialectName } from '../../db/connect.js';
@@ -34,14 +33,15 @@ export function makeApplicationsRepo(db: Executor, dialect: DialectName) {
         ]),
       );
     }
-    if (f.status) q = q.where('status', '=', f.status);
+    if (f.status) q = q.where('status', 'in', f.status);
     if (f.open === true) q = q.where('status', 'in', [...OPEN_STATUSES]);
     if (f.open === false) q = q.where('status', 'not in', [...OPEN_STATUSES]);
     if (f.itemId) q = q.where('item_id', '=', f.itemId);
     if (f.department) q = q.where('department', '=', f.department);
     if (f.category) q = q.where('category', '=', f.category);
     if (f.channel) q = q.where('channel', '=', f.channel);
-    if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
+    if (f.assigneeId === 'none') q = q.where('assignee_id', 'is', null);
+    else if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
     if (f.from) q = q.where('submitted_on', '>=', f.from);
     if (f.to) q = q.where('submitted_on', '<=', f.to);
     if (f.due) {
@@ -219,7 +219,7 @@ export function makeApplicationsRepo(db: Executor, dialect: DialectName) {
         .where('status', 'in', [...RUNNING_STATUSES])
         .where('due_date', '>=', from)
         .where('due_date', '<=', to)
-        .where((eb) => eb.or([eb('due_notified_on', 'is', null), eb('due_notified_on', '<', sql<string>`${from}`)]))
+        .where((eb) => eb.or([eb('due_notified_on', 'is', null), eb('due_notified_on', '<', from)]))
         .execute(),
     async markDueNotified(zoneId: string, id: string, today: string) {
       await db.updateTable('applications').set({ due_notified_on: today }).where('zone_id', '=', zoneId).where('id', '=', id).execute();

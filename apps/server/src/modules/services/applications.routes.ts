@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   Application,
@@ -22,6 +22,7 @@ import {
   LicenceCodeParams,
   LicenceVerification,
   LICENCE_STATUSES,
+  LICENCE_STATUS_LABELS,
   listOf,
   MaterialIdParams,
   MaterialParams,
@@ -33,27 +34,17 @@ import {
   ServiceStats,
   ServiceStatsExportQuery,
   ServiceStatsQuery,
-  STATS_DEFINITIONS,
-  type Lang,
-} from '@shuangsheng/contracts';
+  STATS_DEFINITIONS, labelIn } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream, type Column } from '../../platform/excel.js';
 import { AppError, ValidationError } from '../../platform/errors.js';
-import { attachment, errors, sendXlsx, typed } from '../../platform/routes.js';
+import { allPages, attachment, errors, sendStoredFile, sendXlsx, typed } from '../../platform/routes.js';
 import { zonedTime } from '../../platform/time.js';
 import { zipStream } from '../../platform/zip.js';
 import type { Services } from '../../services.js';
 
 const APPLY_OR_HANDLE = ['services.apply', 'services.handle'] as const;
 const ZIP_TYPE = 'application/zip';
-const pick = (lang: Lang, pair: [string, string]) => pair[lang === 'zh-CN' ? 0 : 1];
-
-/** Inline (for previews of images and PDF in the browser) or as a download. */
-function sendFile(reply: FastifyReply, opened: { file: { name: string; size: number }; mime: string; stream: NodeJS.ReadableStream }, inline: boolean) {
-  const r = attachment(reply, opened.file.name, opened.mime).header('content-length', String(opened.file.size)).header('x-content-type-options', 'nosniff');
-  if (inline) r.header('content-disposition', String(r.getHeader('content-disposition')).replace(/^attachment/, 'inline'));
-  return r.send(opened.stream);
-}
 
 export async function applicationRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const api = typed(app);
@@ -77,16 +68,16 @@ export async function applicationRoutes(app: FastifyInstance, { services }: { se
       const lang = req.lang;
       const columns: Column<ApplicationSummary>[] = [
         { key: 'number', zh: '办件编号', en: 'Number', width: 22, value: (a) => a.number },
-        { key: 'status', zh: '状态', en: 'Status', width: 12, value: (a) => pick(lang, APPLICATION_STATUS_LABELS[a.status]) },
+        { key: 'status', zh: '状态', en: 'Status', width: 12, value: (a) => labelIn(lang, APPLICATION_STATUS_LABELS[a.status]) },
         { key: 'itemCode', zh: '事项编码', en: 'Item code', value: (a) => a.itemCode },
         { key: 'itemName', zh: '事项名称', en: 'Item', width: 28, value: (a) => a.itemName },
         { key: 'department', zh: '办理部门', en: 'Department', width: 20, value: (a) => a.department },
-        { key: 'category', zh: '事项类别', en: 'Category', value: (a) => pick(lang, SERVICE_CATEGORY_LABELS[a.category]) },
+        { key: 'category', zh: '事项类别', en: 'Category', value: (a) => labelIn(lang, SERVICE_CATEGORY_LABELS[a.category]) },
         { key: 'enterprise', zh: '申请企业', en: 'Enterprise', width: 28, value: (a) => a.enterpriseName },
         { key: 'applicant', zh: '申请人', en: 'Applicant', value: (a) => a.applicantName },
         { key: 'phone', zh: '联系电话', en: 'Phone', value: (a) => a.applicantPhoneMasked },
-        { key: 'channel', zh: '申请渠道', en: 'Channel', value: (a) => pick(lang, CHANNEL_LABELS[a.channel]) },
-        { key: 'delivery', zh: '送达方式', en: 'Delivery', value: (a) => pick(lang, DELIVERY_LABELS[a.delivery]) },
+        { key: 'channel', zh: '申请渠道', en: 'Channel', value: (a) => labelIn(lang, CHANNEL_LABELS[a.channel]) },
+        { key: 'delivery', zh: '送达方式', en: 'Delivery', value: (a) => labelIn(lang, DELIVERY_LABELS[a.delivery]) },
         { key: 'assignee', zh: '承办人', en: 'Assignee', value: (a) => a.assigneeName },
         { key: 'submittedAt', zh: '提交时间', en: 'Submitted', width: 18, value: (a) => (a.submittedAt ? zonedTime(a.submittedAt, tz) : null) },
         { key: 'acceptedOn', zh: '受理日期', en: 'Accepted on', value: (a) => a.acceptedOn },
@@ -158,7 +149,7 @@ export async function applicationRoutes(app: FastifyInstance, { services }: { se
   api.get('/api/applications/:id/materials/:materialId/file', {
     config: { permission: [...APPLY_OR_HANDLE] },
     schema: { tags: ['services'], summary: 'A material’s bytes; inline=true to preview images and PDF in the browser', params: MaterialIdParams, querystring: z.strictObject({ inline: z.stringbool().optional() }) },
-    handler: async (req, reply) => sendFile(reply, await apps.openMaterial(requireCtx(req), req.params.id, req.params.materialId), req.query.inline === true),
+    handler: async (req, reply) => sendStoredFile(reply, await apps.openMaterial(requireCtx(req), req.params.id, req.params.materialId), req.query.inline === true),
   });
   api.get('/api/applications/:id/materials.zip', {
     config: { permission: [...APPLY_OR_HANDLE] },
@@ -201,12 +192,33 @@ export async function applicationRoutes(app: FastifyInstance, { services }: { se
   api.get('/api/applications/:id/licence.pdf', {
     config: { permission: [...APPLY_OR_HANDLE] },
     schema: { tags: ['services'], summary: 'The e-licence PDF of an application', params: IdParams, querystring: z.strictObject({ inline: z.stringbool().optional() }) },
-    handler: async (req, reply) => sendFile(reply, await services.licences.openPdf(requireCtx(req), req.params.id), req.query.inline === true),
+    handler: async (req, reply) => sendStoredFile(reply, await services.licences.openPdf(requireCtx(req), req.params.id), req.query.inline === true),
   });
   api.get('/api/licences', {
     config: { permission: 'services.handle' },
     schema: { tags: ['services'], summary: 'E-licences issued by the zone', querystring: z.strictObject({ ...PageQuery, status: z.enum(LICENCE_STATUSES).optional() }), response: { 200: listOf(Licence), ...errors } },
     handler: (req) => services.licences.list(requireCtx(req), req.query),
+  });
+  api.get('/api/licences/export.xlsx', {
+    config: { permission: 'services.handle' },
+    schema: { tags: ['services'], summary: 'The filtered e-licences as Excel', querystring: z.strictObject({ q: PageQuery.q, status: z.enum(LICENCE_STATUSES).optional(), lang: z.enum(['zh-CN', 'en-US']).optional() }) },
+    handler: (req, reply) => {
+      const lang = req.lang;
+      const ctx = requireCtx(req);
+      const columns: Column<Licence>[] = [
+        { key: 'number', zh: '证照编号', en: 'Number', width: 24, value: (l) => l.number },
+        { key: 'licenceName', zh: '证照名称', en: 'Licence', width: 20, value: (l) => l.licenceName },
+        { key: 'holderName', zh: '持证主体', en: 'Holder', width: 30, value: (l) => l.holderName },
+        { key: 'itemName', zh: '办理事项', en: 'Item', width: 28, value: (l) => l.itemName },
+        { key: 'issuedOn', zh: '发证日期', en: 'Issued on', value: (l) => l.issuedOn },
+        { key: 'status', zh: '状态', en: 'Status', width: 10, value: (l) => labelIn(lang, LICENCE_STATUS_LABELS[l.status]) },
+        { key: 'revokedAt', zh: '注销时间', en: 'Revoked', width: 18, value: (l) => (l.revokedAt ? zonedTime(l.revokedAt, tz) : null) },
+        { key: 'revokeReason', zh: '注销原因', en: 'Revocation reason', width: 30, value: (l) => l.revokeReason },
+        { key: 'verifyUrl', zh: '核验地址', en: 'Verification address', width: 60, value: (l) => l.verifyUrl },
+      ];
+      const rows = allPages((page) => services.licences.list(ctx, { q: req.query.q, status: req.query.status, page, pageSize: 200 }));
+      return sendXlsx(reply, 'licences', xlsxStream(lang === 'en-US' ? 'Licences' : '电子证照', columns, rows, lang));
+    },
   });
   api.post('/api/licences/:id/actions/revoke', {
     config: { permission: 'services.handle' },
@@ -251,20 +263,20 @@ export async function applicationRoutes(app: FastifyInstance, { services }: { se
       const lang = req.lang;
       const pct = (r: { value: number | null }) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
       const rows: { name: string; value: string | number; detail: string }[] = [
-        { name: pick(lang, ['受理量', 'Received']), value: s.received, detail: STATS_DEFINITIONS.received },
-        { name: pick(lang, ['办结量', 'Completed']), value: s.completed, detail: STATS_DEFINITIONS.completed },
-        { name: pick(lang, ['网上办结（不见面）', 'Completed online (no contact)']), value: s.completedOnline, detail: STATS_DEFINITIONS.completedOnline },
-        { name: pick(lang, ['不见面办理率', 'No-contact rate']), value: pct(s.noContactRate), detail: `${s.noContactRate.numerator} / ${s.noContactRate.denominator}` },
-        { name: pick(lang, ['全程电子化率', 'Fully-electronic rate']), value: pct(s.fullyElectronicRate), detail: `${s.fullyElectronicRate.numerator} / ${s.fullyElectronicRate.denominator}` },
-        ...s.fullyElectronicByCategory.map((c) => ({ name: `${pick(lang, ['全程电子化率', 'Fully-electronic rate'])} · ${pick(lang, SERVICE_CATEGORY_LABELS[c.category])}`, value: pct(c.rate), detail: `${c.rate.numerator} / ${c.rate.denominator}` })),
-        { name: pick(lang, ['平均办理工作日', 'Average working days']), value: s.avgWorkingDays.value === null ? '—' : s.avgWorkingDays.value.toFixed(1), detail: `${s.avgWorkingDays.totalDays} / ${s.avgWorkingDays.count}` },
-        { name: pick(lang, ['超期未办结', 'Overdue, open']), value: s.overdueOpen, detail: STATS_DEFINITIONS.overdueOpen },
-        { name: pick(lang, ['超期办结', 'Completed late']), value: s.completedLate, detail: STATS_DEFINITIONS.completedLate },
-        { name: pick(lang, ['补正率', 'Correction rate']), value: pct(s.correctionRate), detail: `${s.correctionRate.numerator} / ${s.correctionRate.denominator}` },
-        { name: pick(lang, ['预约量', 'Appointments']), value: s.appointments, detail: STATS_DEFINITIONS.appointments },
-        { name: pick(lang, ['咨询量', 'Consultations']), value: s.consultations, detail: STATS_DEFINITIONS.consultations },
-        { name: pick(lang, ['线上就业登记', 'Employment registrations online']), value: s.employmentRegistrations, detail: STATS_DEFINITIONS.employmentRegistrations },
-        ...s.byDay.map((d) => ({ name: d.date, value: d.received, detail: `${pick(lang, ['受理', 'received'])} ${d.received} · ${pick(lang, ['办结', 'completed'])} ${d.completed}` })),
+        { name: labelIn(lang, ['受理量', 'Received']), value: s.received, detail: STATS_DEFINITIONS.received },
+        { name: labelIn(lang, ['办结量', 'Completed']), value: s.completed, detail: STATS_DEFINITIONS.completed },
+        { name: labelIn(lang, ['网上办结（不见面）', 'Completed online (no contact)']), value: s.completedOnline, detail: STATS_DEFINITIONS.completedOnline },
+        { name: labelIn(lang, ['不见面办理率', 'No-contact rate']), value: pct(s.noContactRate), detail: `${s.noContactRate.numerator} / ${s.noContactRate.denominator}` },
+        { name: labelIn(lang, ['全程电子化率', 'Fully-electronic rate']), value: pct(s.fullyElectronicRate), detail: `${s.fullyElectronicRate.numerator} / ${s.fullyElectronicRate.denominator}` },
+        ...s.fullyElectronicByCategory.map((c) => ({ name: `${labelIn(lang, ['全程电子化率', 'Fully-electronic rate'])} · ${labelIn(lang, SERVICE_CATEGORY_LABELS[c.category])}`, value: pct(c.rate), detail: `${c.rate.numerator} / ${c.rate.denominator}` })),
+        { name: labelIn(lang, ['平均办理工作日', 'Average working days']), value: s.avgWorkingDays.value === null ? '—' : s.avgWorkingDays.value.toFixed(1), detail: `${s.avgWorkingDays.totalDays} / ${s.avgWorkingDays.count}` },
+        { name: labelIn(lang, ['超期未办结', 'Overdue, open']), value: s.overdueOpen, detail: STATS_DEFINITIONS.overdueOpen },
+        { name: labelIn(lang, ['超期办结', 'Completed late']), value: s.completedLate, detail: STATS_DEFINITIONS.completedLate },
+        { name: labelIn(lang, ['补正率', 'Correction rate']), value: pct(s.correctionRate), detail: `${s.correctionRate.numerator} / ${s.correctionRate.denominator}` },
+        { name: labelIn(lang, ['预约量', 'Appointments']), value: s.appointments, detail: STATS_DEFINITIONS.appointments },
+        { name: labelIn(lang, ['咨询量', 'Consultations']), value: s.consultations, detail: STATS_DEFINITIONS.consultations },
+        { name: labelIn(lang, ['线上就业登记', 'Employment registrations online']), value: s.employmentRegistrations, detail: STATS_DEFINITIONS.employmentRegistrations },
+        ...s.byDay.map((d) => ({ name: d.date, value: d.received, detail: `${labelIn(lang, ['受理', 'received'])} ${d.received} · ${labelIn(lang, ['办结', 'completed'])} ${d.completed}` })),
       ];
       const columns: Column<(typeof rows)[number]>[] = [
         { key: 'name', zh: '指标', en: 'Figure', width: 30, value: (r) => r.name },

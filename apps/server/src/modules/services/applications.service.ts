@@ -16,9 +16,8 @@ import type {
   CorrectionPoint,
   FormValues,
   ItemSnapshot,
-  Lang,
 } from '@shuangsheng/contracts';
-import { APPLICATION_ACTION_LABELS, APPLICATION_STATUS_LABELS, APPLICANT_TYPE_LABELS, entityName, translate, type FileType } from '@shuangsheng/contracts';
+import { APPLICATION_ACTION_LABELS, APPLICATION_STATUS_LABELS, APPLICANT_TYPE_LABELS, entityName, translate, type FileType, labelIn } from '@shuangsheng/contracts';
 import type { ApplicationEventsTable, ApplicationsTable } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { todayIn, workingDaysBetween } from '../../platform/calendar.js';
@@ -33,7 +32,7 @@ import type { FilesService } from '../files/files.service.js';
 import type { OrgServices } from '../org/org.services.js';
 import { notify, type Notice } from '../notifications/notifications.service.js';
 import type { CatalogueService } from './catalogue.service.js';
-import { availableActions, canSee, checkForm, EDITABLE, isOfficer, isOwnApplication, mayTakeSide, transition, TRANSITIONS } from './applications.policy.js';
+import { availableActions, canSee, checkForm, EDITABLE, isOfficer, mayTakeSide, transition, TRANSITIONS } from './applications.policy.js';
 import { makeApplicationsRepo, nextInSeries, RUNNING_STATUSES, type ResolvedFilter, type Visibility } from './applications.repo.js';
 import type { LicencesService } from './licences.service.js';
 
@@ -48,8 +47,6 @@ type Parts = {
   /** false: licence PDFs are drawn on first download (the demo's history of hundreds). */
   drawLicencesNow?: boolean;
 };
-
-const label = (lang: Lang, pair: [string, string]) => pair[lang === 'zh-CN' ? 0 : 1];
 
 /** `SV-20200203-000123`: the day of submission and its sequence in the zone. */
 export function applicationNumber(day: string, seq: number): string {
@@ -232,7 +229,7 @@ export function makeApplicationsService(deps: Deps, parts: Parts) {
     });
     if (input.channel === 'online' && !item.onlineEnabled) throw new RuleError('rule.item_offline', {}, { field: 'itemId' });
     if (!item.applicantTypes.includes(input.applicantType)) {
-      throw new RuleError('rule.applicant_type', { type: label(ctx.lang, APPLICANT_TYPE_LABELS[input.applicantType]) }, { field: 'applicantType' });
+      throw new RuleError('rule.applicant_type', { type: labelIn(ctx.lang, APPLICANT_TYPE_LABELS[input.applicantType]) }, { field: 'applicantType' });
     }
     // Applicants apply online; officers record what came to the counter or by mail.
     if (!officer && input.channel !== 'online') throw new RuleError('rule.channel_officer_only', {}, { field: 'channel' });
@@ -441,7 +438,7 @@ export function makeApplicationsService(deps: Deps, parts: Parts) {
     if (!mayTakeSide(ctx.actor, facts(row), rule.by)) throw new ForbiddenError();
     const to = transition(action, from);
     if (!to) {
-      throw new ConflictError('state.transition', { status: label(ctx.lang, APPLICATION_STATUS_LABELS[from]), action: label(ctx.lang, APPLICATION_ACTION_LABELS[action]) }, { status: from });
+      throw new ConflictError('state.transition', { status: labelIn(ctx.lang, APPLICATION_STATUS_LABELS[from]), action: labelIn(ctx.lang, APPLICATION_ACTION_LABELS[action]) }, { status: from });
     }
     const snapshot = JSON.parse(row.item_json) as ItemSnapshot;
     const day = today();
@@ -667,8 +664,6 @@ export function makeApplicationsService(deps: Deps, parts: Parts) {
     notifyDueSoon,
     zonesWithRunning: () => repo.zonesWithRunning(),
     visibleRow,
-    hydrate,
-    isOwn: (ctx: Ctx, row: ApplicationsTable) => isOwnApplication(ctx.actor, facts(row)),
   };
 }
 export type ApplicationsService = ReturnType<typeof makeApplicationsService>;

@@ -2,8 +2,7 @@
 // cells, in a notation the instructions sheet explains. Import and export share it.
 import {
   APPLICANT_TYPE_LABELS, APPLICANT_TYPES, FIELD_TYPE_LABELS, FIELD_TYPES, SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS,
-  type ApplicantType, type FieldType, type FileType, type Lang, type ServiceCategory, type ServiceField, type ServiceItem, type ServiceMaterial,
-} from '@shuangsheng/contracts';
+  type ApplicantType, type FieldType, type FileType, type Lang, type ServiceCategory, type ServiceField, type ServiceItem, type ServiceMaterial, labelIn } from '@shuangsheng/contracts';
 import type { SheetColumn } from '../../platform/sheet-import.js';
 
 export const ITEM_COLUMNS: SheetColumn[] = [
@@ -110,10 +109,10 @@ export function formatFields(fields: ServiceField[], lang: Lang): string {
 }
 
 export function categoryWord(c: ServiceCategory, lang: Lang): string {
-  return SERVICE_CATEGORY_LABELS[c][lang === 'en-US' ? 1 : 0];
+  return labelIn(lang, SERVICE_CATEGORY_LABELS[c]);
 }
 
 export function applicantWords(types: ApplicantType[], lang: Lang): string {
-  return types.map((t) => APPLICANT_TYPE_LABELS[t][lang === 'en-US' ? 1 : 0]).join(lang === 'en-US' ? ', ' : '、');
+  return types.map((t) => labelIn(lang, APPLICANT_TYPE_LABELS[t])).join(lang === 'en-US' ? ', ' : '、');
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Application, Licence } from '@shuangsheng/contracts';
 import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
 import { applicationAction, makeApplicant, makeApplication, makeApplicationItem, newAdmin, signedInUser, signInAs } from '../../test/factories.js';
+import { column, xlsxResponse } from '../../test/xlsx.js';
 
 const clock = testClock();
 const START = clock.now(); // 2020-02-24 09:00 in Shanghai
@@ -165,5 +166,21 @@ describe('verification, revocation and issuing again', () => {
     const foreign = await s.officer.call({ method: 'POST', url: `/api/licences/${theirs.id}/actions/revoke`, payload: { reason: '越区注销' } });
     expect(foreign.statusCode).toBe(404);
     expect((await verify(theirs.code)).json().status).toBe('valid');
+  });
+});
+
+describe('the licences list', () => {
+  it('exports the filtered licences to Excel, with their status in the request language', async () => {
+    const s = await setup();
+    const kept = (await approved(s)).licence!;
+    const revoked = (await approved(s)).licence!;
+    expect((await s.officer.call({ method: 'POST', url: `/api/licences/${revoked.id}/actions/revoke`, payload: { reason: '企业申请注销' } })).statusCode).toBe(200);
+    const all = await xlsxResponse(await s.officer.call({ method: 'GET', url: '/api/licences/export.xlsx' }));
+    expect(column(all, '证照编号').sort()).toEqual([kept.number, revoked.number].sort());
+    expect(column(all, '状态').sort()).toEqual(['已注销', '有效']);
+    const valid = await xlsxResponse(await s.officer.call({ method: 'GET', url: '/api/licences/export.xlsx?status=valid&lang=en-US', headers: { 'accept-language': 'en-US' } }));
+    expect(column(valid, 'Number')).toEqual([kept.number]);
+    expect(column(valid, 'Status')).toEqual(['Valid']);
+    expect((await s.applicant.call({ method: 'GET', url: '/api/licences/export.xlsx' })).statusCode).toBe(403);
   });
 });

@@ -163,6 +163,12 @@ describe('service statistics', () => {
     expect(xlsx.statusCode).toBe(400);
   });
 
+  it('refuse a period longer than two years, naming the field', async () => {
+    const res = await z.officer.call({ method: 'GET', url: '/api/services/stats?from=2018-01-01&to=2020-03-02' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: 'to', message: '统计期间最长 731 天' }]);
+  });
+
   it('export the figures with their numerators and denominators', async () => {
     const sheet = await xlsxResponse(await z.officer.call({ method: 'GET', url: `/api/services/stats/export.xlsx?${PERIOD}` }));
     expect(sheet.header).toEqual(['指标', '数值', '分子/分母或口径']);

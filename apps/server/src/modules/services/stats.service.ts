@@ -17,6 +17,13 @@ export function ratio(numerator: number, denominator: number): Ratio {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
+type Counts = Map<string, number>;
+function countBy<T>(rows: T[], key: (row: T) => string): Counts {
+  const out: Counts = new Map();
+  for (const r of rows) out.set(key(r), (out.get(key(r)) ?? 0) + 1);
+  return out;
+}
+
 /** Periods longer than this are refused: the figures are per day. */
 const MAX_DAYS = 731;
 
@@ -24,7 +31,7 @@ export function makeStatsService(deps: Pick<Deps, 'database' | 'clock'>, parts: 
   const repo = makeApplicationsRepo(deps.database.db, deps.database.dialect);
 
   async function stats(ctx: Ctx, q: ServiceStatsQuery): Promise<ServiceStats> {
-    if (addDays(q.from, MAX_DAYS) < q.to) throw new ValidationError([{ path: 'to', key: 'v.too_big', params: { max: addDays(q.from, MAX_DAYS) } }]);
+    if (addDays(q.from, MAX_DAYS) < q.to) throw new ValidationError([{ path: 'to', key: 'v.period_too_long', params: { days: MAX_DAYS } }]);
     const filter = { department: q.department, itemId: q.itemId, channel: q.channel };
     const rows = await repo.statsRows(ctx.zoneId, { from: q.from, to: q.to, ...filter });
     const inPeriod = (d: string | null) => d !== null && d >= q.from && d <= q.to;
@@ -55,11 +62,13 @@ export function makeStatsService(deps: Pick<Deps, 'database' | 'clock'>, parts: 
     const extras = parts.extras();
     const extra = extras ? await extras(ctx.zoneId, { from: q.from, to: q.to, itemId: q.itemId, department: q.department }) : { appointments: 0, consultations: 0, employmentRegistrations: 0 };
 
+    const receivedOn = countBy(received, (r) => r.accepted_on!);
+    const completedOn = countBy(completed, (r) => r.completed_on!);
     const byDay: ServiceStats['byDay'] = [];
-    for (let d = q.from; d <= q.to; d = addDays(d, 1)) {
-      byDay.push({ date: d, received: received.filter((r) => r.accepted_on === d).length, completed: completed.filter((r) => r.completed_on === d).length });
-    }
-    const departments = [...new Set([...received, ...completed].map((r) => r.department))].sort();
+    for (let d = q.from; d <= q.to; d = addDays(d, 1)) byDay.push({ date: d, received: receivedOn.get(d) ?? 0, completed: completedOn.get(d) ?? 0 });
+    const [receivedBy, completedBy, onlineBy] = [received, completed, completedOnline].map((list) => countBy(list, (r) => r.department)) as [Counts, Counts, Counts];
+    const departments = [...new Set([...receivedBy.keys(), ...completedBy.keys()])].sort();
+    const receivedByChannel = countBy(received, (r) => r.channel);
     return {
       from: q.from,
       to: q.to,
@@ -79,11 +88,11 @@ export function makeStatsService(deps: Pick<Deps, 'database' | 'clock'>, parts: 
       byDay,
       byDepartment: departments.map((department) => ({
         department,
-        received: received.filter((r) => r.department === department).length,
-        completed: completed.filter((r) => r.department === department).length,
-        completedOnline: completedOnline.filter((r) => r.department === department).length,
+        received: receivedBy.get(department) ?? 0,
+        completed: completedBy.get(department) ?? 0,
+        completedOnline: onlineBy.get(department) ?? 0,
       })),
-      byChannel: CHANNELS.map((channel) => ({ channel, received: received.filter((r) => r.channel === channel).length })),
+      byChannel: CHANNELS.map((channel) => ({ channel, received: receivedByChannel.get(channel) ?? 0 })),
     };
   }
 
