@@ -3,7 +3,7 @@ export type H5Lang = 'zh-CN' | 'en-US';
 const zhCN = {
   title: '双胜 · 公共服务',
   lead: '示范高新区面向公众的手机页面。',
-  soon: '扫码登记、办件进度查询、线上招聘会等服务开通后，扫描现场二维码即可进入。',
+  soon: '办件进度可在下方查询；扫码登记、线上招聘会等服务开通后，扫描现场二维码即可进入。',
   goProgress: '办件进度查询',
   goProgressHint: '凭办件编号和申请人手机号码后 4 位查询办理进度',
 
@@ -52,7 +52,7 @@ export const i18n: Record<H5Lang, typeof zhCN> = {
   'en-US': {
     title: 'Shuangsheng · Public services',
     lead: "The zone's pages for the public, made for phones.",
-    soon: 'QR registration, application progress lookup and online job fairs open here once in service: scan the QR code on site.',
+    soon: 'Look up an application’s progress below; QR registration and online job fairs open here once in service: scan the QR code on site.',
     goProgress: 'Application progress',
     goProgressHint: "Look up an application by its number and the last 4 digits of the applicant's phone",
 
