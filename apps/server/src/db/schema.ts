@@ -210,7 +210,6 @@ export type ApplicationsTable = {
   signature_sha256: string | null;
   assignee_id: string | null;
   corrections_json: string;
-  correction_count: number;
   paused_since: string | null;
   paused_days: number;
   refuse_reason: string | null;

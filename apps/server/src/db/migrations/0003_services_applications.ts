@@ -44,7 +44,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('signature_sha256', 'text')
     .addColumn('assignee_id', 'text', (c) => c.references('users.id'))
     .addColumn('corrections_json', 'text', (c) => c.notNull())
-    .addColumn('correction_count', 'integer', (c) => c.notNull())
     .addColumn('paused_since', 'text')
     .addColumn('paused_days', 'integer', (c) => c.notNull())
     .addColumn('refuse_reason', 'text')

@@ -186,7 +186,13 @@ export function makeApplicationsRepo(db: Executor, dialect: DialectName) {
     statsRows(zoneId: string, f: { from: string; to: string; department?: string | undefined; itemId?: string | undefined; channel?: string | undefined }) {
       let q = db
         .selectFrom('applications')
-        .select(['id', 'status', 'department', 'category', 'channel', 'delivery', 'e_signed', 'accepted_on', 'completed_on', 'due_date', 'paused_days', 'correction_count', 'item_json'])
+        .select(['id', 'status', 'department', 'category', 'channel', 'delivery', 'e_signed', 'accepted_on', 'completed_on', 'due_date', 'paused_days', 'item_json'])
+        // Asked for a correction at least once: counted from the history, not kept as a number.
+        .select((eb) =>
+          eb
+            .exists(eb.selectFrom('application_events as e').select('e.id').whereRef('e.zone_id', '=', 'applications.zone_id').whereRef('e.application_id', '=', 'applications.id').where('e.action', '=', 'request_correction'))
+            .as('corrected'),
+        )
         .where('zone_id', '=', zoneId)
         .where((eb) => eb.or([eb.and([eb('accepted_on', '>=', f.from), eb('accepted_on', '<=', f.to)]), eb.and([eb('completed_on', '>=', f.from), eb('completed_on', '<=', f.to)])]));
       if (f.department) q = q.where('department', '=', f.department);

@@ -282,7 +282,6 @@ export function makeApplicationsService(deps: Deps, parts: Parts) {
       signature_sha256: null,
       assignee_id: null,
       corrections_json: '[]',
-      correction_count: 0,
       paused_since: null,
       paused_days: 0,
       refuse_reason: null,
@@ -491,7 +490,6 @@ export function makeApplicationsService(deps: Deps, parts: Parts) {
         }
         corrections = body.corrections;
         set.corrections_json = JSON.stringify(corrections);
-        set.correction_count = row.correction_count + 1;
         set.paused_since = day;
         set.assignee_id = row.assignee_id ?? ctx.actor.userId;
         notices.push({ to: 'applicant', kind: 'application.correction' });

@@ -81,7 +81,7 @@ export function makeStatsService(deps: Pick<Deps, 'database' | 'clock'>, parts: 
       avgWorkingDays: { totalDays, count: completed.length, value: completed.length ? totalDays / completed.length : null },
       overdueOpen: await repo.overdueOpen(ctx.zoneId, asOf, filter),
       completedLate: completed.filter((r) => r.due_date !== null && r.completed_on! > r.due_date).length,
-      correctionRate: ratio(received.filter((r) => r.correction_count > 0).length, received.length),
+      correctionRate: ratio(received.filter((r) => Boolean(r.corrected)).length, received.length),
       appointments: extra.appointments,
       consultations: extra.consultations,
       employmentRegistrations: extra.employmentRegistrations,
