@@ -25,7 +25,11 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, [zh: string, en: strin
   cancelled: ['已取消', 'Cancelled'],
 };
 export const SLOT_ACTIONS = ['close', 'reopen'] as const;
+export type SlotAction = (typeof SLOT_ACTIONS)[number];
+export const SLOT_ACTION_LABELS: Record<SlotAction, [zh: string, en: string]> = { close: ['关闭', 'Close'], reopen: ['重新开放', 'Reopen'] };
 export const BOOKING_ACTIONS = ['cancel', 'check-in', 'no-show'] as const;
+export type BookingAction = (typeof BOOKING_ACTIONS)[number];
+export const BOOKING_ACTION_LABELS: Record<BookingAction, [zh: string, en: string]> = { cancel: ['取消', 'Cancel'], 'check-in': ['签到', 'Check in'], 'no-show': ['标记未到', 'Mark as no-show'] };
 
 /** A service window (办事窗口), e.g. 3号窗口. */
 const ServiceWindow = Text(1, 30);
@@ -66,16 +70,19 @@ export const Slot = z.object({
 });
 export type Slot = z.infer<typeof Slot>;
 export const SLOT_SORT = ['date', 'window', 'capacity', 'booked'] as const;
-export const SlotListQuery = z.strictObject({
-  ...PageQuery,
+export const SlotFilters = {
+  /** Part of the window or of the item's name. */
+  q: PageQuery.q,
   itemId: Id.optional(),
   ...DateRange,
   status: z.enum(SLOT_STATUSES).optional(),
   /** Only slots with places left. */
   available: QueryBool,
   sort: sortParam(SLOT_SORT),
-});
+};
+export const SlotListQuery = z.strictObject({ ...PageQuery, ...SlotFilters });
 export type SlotListQuery = z.infer<typeof SlotListQuery>;
+export const SlotExportQuery = z.strictObject({ ...SlotFilters, lang: Lang });
 
 export const BookingInput = z.strictObject({ slotId: Id, contactName: Name, contactPhone: Phone, note: OptionalText(200) });
 export type BookingInput = z.infer<typeof BookingInput>;
@@ -122,6 +129,10 @@ export const CONSULTATION_STATUSES = ['open', 'answered'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 export const CONSULTATION_STATUS_LABELS: Record<ConsultationStatus, [zh: string, en: string]> = { open: ['待答复', 'Awaiting answer'], answered: ['已答复', 'Answered'] };
 export const CONSULTATION_ACTIONS = ['publish', 'unpublish'] as const;
+export type ConsultationAction = 'answer' | (typeof CONSULTATION_ACTIONS)[number];
+export const CONSULTATION_ACTION_LABELS: Record<ConsultationAction, [zh: string, en: string]> = { answer: ['答复', 'Answer'], publish: ['发布', 'Publish'], unpublish: ['撤下', 'Unpublish'] };
+/** Whether an answer is in the public FAQ (常见问题). */
+export const FAQ_STATE_LABELS: Record<'published' | 'unpublished', [zh: string, en: string]> = { published: ['已发布', 'Published'], unpublished: ['未发布', 'Not published'] };
 
 export const ConsultationInput = z.strictObject({ itemId: Id.nullable().optional(), title: Text(2, 100), question: Text(2, 2000) });
 export type ConsultationInput = z.infer<typeof ConsultationInput>;
@@ -182,6 +193,10 @@ export const AGENCY_STAGE_LABELS: Record<AgencyStage, [zh: string, en: string]> 
 };
 export const STAGE_STATUSES = ['pending', 'in_progress', 'done'] as const;
 export type StageStatus = (typeof STAGE_STATUSES)[number];
+/** The `completed` stage filter: every stage done, the project in production. */
+export const AGENCY_COMPLETED_LABEL: [zh: string, en: string] = ['已投产', 'In production'];
+/** Agency service is always free of charge. */
+export const AGENCY_FEE_LABEL: [zh: string, en: string] = ['免费', 'Free of charge'];
 export const STAGE_STATUS_LABELS: Record<StageStatus, [zh: string, en: string]> = { pending: ['未开始', 'Pending'], in_progress: ['办理中', 'In progress'], done: ['已完成', 'Done'] };
 
 export const AgencyCaseInput = z.strictObject({

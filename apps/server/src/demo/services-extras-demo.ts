@@ -105,7 +105,6 @@ export async function seedServicesExtrasDemo(deps: Deps, services: Services, zon
     const made = at(addDays(slot.date, -2), 10 + (i % 6), (i * 7) % 60);
     const id = newId();
     const status = cancelled ? 'cancelled' : i % 7 === 3 ? 'no_show' : 'checked_in';
-    if (!cancelled) slot.booked++;
     bookings.push({
       id, zone_id: zoneId, slot_id: slot.id, code, user_id: mine ? enterpriseUser : null, enterprise_id: enterprise, contact_name: personName(rand), contact_phone_enc: phone.enc, contact_phone_idx: phone.idx,
       note: i % 5 === 0 ? '携带纸质材料原件核验' : null, status, active_user_id: cancelled ? null : (mine ? enterpriseUser : id), created_at: made, updated_at: made,
@@ -117,13 +116,12 @@ export async function seedServicesExtrasDemo(deps: Deps, services: Services, zon
   const uniqueBookings = bookings.filter((b) => {
     if (!b.active_user_id || b.user_id === null) return true;
     const key = `${b.slot_id}:${b.active_user_id}`;
-    if (seen.has(key)) {
-      slots.find((s) => s.id === b.slot_id)!.booked--;
-      return false;
-    }
+    if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  // The booked count of a slot is its bookings not cancelled, counted from the rows written.
+  for (const slot of slots) slot.booked = uniqueBookings.filter((b) => b.slot_id === slot.id && b.status !== 'cancelled').length;
   await database.db.transaction().execute(async (trx) => {
     const repo = makeAppointmentsRepo(trx, database.dialect);
     await repo.insertSlots(slots);

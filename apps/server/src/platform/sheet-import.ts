@@ -153,6 +153,31 @@ export function parseAmount(v: string): number | null {
   return /^\d+(\.\d+)?$/.test(s) ? Number(s) : null;
 }
 
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A date as people put it in a sheet: 2020-02-24, 2020/2/24, 2020.2.24, 2020年2月24日 (a time
+ * after it is ignored), or an Excel day number (a date cell whose format was lost). A real date
+ * cell reaches here as 2020-02-24 (excel.ts `cellText`). 'YYYY-MM-DD', or null when it is none of
+ * these or no such day exists.
+ */
+export function parseSheetDate(text: string): string | null {
+  const s = text.trim();
+  let y: number, m: number, d: number;
+  const parts = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(s);
+  if (parts) {
+    [y, m, d] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  } else if (/^\d{5}(\.\d+)?$/.test(s)) {
+    const date = new Date(EXCEL_EPOCH + Math.floor(Number(s)) * 86_400_000);
+    [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  } else {
+    return null;
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 type Cell = string | number | boolean | null | undefined;
 
 /**

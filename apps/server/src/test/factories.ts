@@ -293,3 +293,21 @@ export async function makeApplication(
   if (submitted.statusCode !== 200) throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`);
   return submitted.json();
 }
+
+// ---- the service counter's desks and sheet uploads (services extras)
+
+/** A new zone with its admin, a signed-in approval officer and an enterprise: where the counter's tests start. */
+export async function makeServiceDesk(app: FastifyInstance, services: Services, opts: { enterpriseName?: string } = {}) {
+  const admin = await newAdmin(app, services);
+  const { zone } = admin;
+  const officer = await signedInUser(app, services, zone, ['approval_officer']);
+  const enterprise = await makeEnterprise(services, zone, opts.enterpriseName ? { name: opts.enterpriseName } : {});
+  return { admin, zone, officer, enterprise };
+}
+
+/** A workbook uploaded to an import endpoint (`<base>/import?dryRun=`), as the console's import wizard sends it. */
+export async function importSheet(call: Caller['call'], base: string, file: Buffer, dryRun: boolean, headers: Record<string, string> = {}) {
+  const { multipart } = await import('./xlsx.js');
+  const body = multipart(file);
+  return call({ method: 'POST', url: `${base}/import?dryRun=${dryRun}`, payload: body.payload, headers: { ...body.headers, ...headers } });
+}

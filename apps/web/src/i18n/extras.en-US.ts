@@ -1,6 +1,6 @@
 // English words of appointments, consultations, the FAQ, agency cases and employment registration.
 import {
-  AGENCY_STAGE_LABELS, BOOKING_STATUS_LABELS, CONSULTATION_STATUS_LABELS, HALF_DAY_LABELS, SLOT_STATUS_LABELS, STAGE_STATUS_LABELS,
+  AGENCY_COMPLETED_LABEL, AGENCY_FEE_LABEL, AGENCY_STAGE_LABELS, BOOKING_STATUS_LABELS, CONSULTATION_STATUS_LABELS, HALF_DAY_LABELS, SLOT_STATUS_LABELS, STAGE_STATUS_LABELS,
 } from '@shuangsheng/contracts';
 import { words } from './words';
 import type { ExtrasMessages } from './extras.zh-CN';
@@ -71,6 +71,7 @@ export const extrasEnUS: ExtrasMessages = {
     cancelConfirm: 'The place goes back to others.',
     cancelled: 'Booking cancelled',
     checkIn: 'Check in',
+    checkInConfirm: 'A check-in cannot be undone: compare the code {{code}} and the person first.',
     checkedIn: 'Checked in',
     noShow: 'No-show',
     noShowConfirm: 'Mark as no-show?',
@@ -137,10 +138,10 @@ export const extrasEnUS: ExtrasMessages = {
     agent: 'Agent',
     agentHint: 'An approval officer of the zone',
     fee: 'Fee',
-    free: 'Free of charge',
+    free: AGENCY_FEE_LABEL[1],
     note: 'Note',
     currentStage: 'Current stage',
-    completed: 'In production',
+    completed: AGENCY_COMPLETED_LABEL[1],
     stageFilter: 'Stage',
     create: 'New project',
     createTitle: 'New agency case',

@@ -1,7 +1,7 @@
 // Chinese words of appointments, consultations, the FAQ, agency cases and employment registration
 // (under `extras` in zh-CN.ts). extras.en-US.ts holds every key.
 import {
-  AGENCY_STAGE_LABELS, BOOKING_STATUS_LABELS, CONSULTATION_STATUS_LABELS, HALF_DAY_LABELS, SLOT_STATUS_LABELS, STAGE_STATUS_LABELS,
+  AGENCY_COMPLETED_LABEL, AGENCY_FEE_LABEL, AGENCY_STAGE_LABELS, BOOKING_STATUS_LABELS, CONSULTATION_STATUS_LABELS, HALF_DAY_LABELS, SLOT_STATUS_LABELS, STAGE_STATUS_LABELS,
 } from '@shuangsheng/contracts';
 import { words } from './words';
 
@@ -71,6 +71,7 @@ export const extrasZhCN = {
     cancelConfirm: '取消后名额将释放给其他企业。',
     cancelled: '已取消预约',
     checkIn: '签到',
+    checkInConfirm: '签到后不能撤销，请先核对预约码 {{code}} 和来人。',
     checkedIn: '已签到',
     noShow: '未到',
     noShowConfirm: '确定标记为未到吗？',
@@ -137,10 +138,10 @@ export const extrasZhCN = {
     agent: '帮办员',
     agentHint: '本区审批人员',
     fee: '收费',
-    free: '免费',
+    free: AGENCY_FEE_LABEL[0],
     note: '备注',
     currentStage: '当前阶段',
-    completed: '已投产',
+    completed: AGENCY_COMPLETED_LABEL[0],
     stageFilter: '所处阶段',
     create: '新建项目',
     createTitle: '新建帮办代办项目',

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgencyCase } from '@shuangsheng/contracts';
 import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
-import { makeAgencyCase, makeEnterprise, makePark, makeServiceItem, makeUser, newAdmin, signedInUser, type TestZone } from '../../test/factories.js';
+import { makeAgencyCase, makeEnterprise, makePark, makeServiceDesk, makeServiceItem, makeUser, newAdmin, signedInUser, type TestZone } from '../../test/factories.js';
 import { column, xlsxResponse } from '../../test/xlsx.js';
 
 const clock = testClock();
@@ -17,12 +17,9 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 async function setup() {
-  const admin = await newAdmin(t.app, t.services);
-  const { zone } = admin;
-  const officer = await signedInUser(t.app, t.services, zone, ['approval_officer']);
-  const enterprise = await makeEnterprise(t.services, zone, { name: '自贡东方锅炉工业有限公司' });
-  const park = await makePark(t.services, zone, '板仓工业园');
-  return { admin, zone, officer, enterprise, park };
+  const desk = await makeServiceDesk(t.app, t.services, { enterpriseName: '自贡东方锅炉工业有限公司' });
+  const park = await makePark(t.services, desk.zone, '板仓工业园');
+  return { ...desk, park };
 }
 
 /** An application of the zone to link (the applications module's own service makes it). */
@@ -139,7 +136,7 @@ describe('the list', () => {
     expect(byName.get('节能环保装备项目')).toContain('已完成 2020-01-15');
     expect(column(sheet, '当前阶段').sort()).toEqual(['用地规划', '立项'].sort());
     const en = await xlsxResponse(await officer.call({ method: 'GET', url: '/api/agency-cases/export.xlsx', headers: { 'accept-language': 'en-US' } }));
-    expect(column(en, 'Fee')).toEqual(['free of charge', 'free of charge']);
+    expect(column(en, 'Fee')).toEqual(['Free of charge', 'Free of charge']);
     void a;
   });
 

@@ -1,8 +1,8 @@
 // 帮办代办 routes: agency cases of key projects with their stage plans, and the Excel export.
 import type { FastifyInstance } from 'fastify';
 import {
-  AGENCY_STAGE_LABELS, AGENCY_STAGES, AgencyCase, AgencyCaseInput, AgencyCasePatch, AgencyExportQuery, AgencyListQuery, AgencyStagePatch, IdParams, listOf, STAGE_STATUS_LABELS,
-  type Lang,
+  AGENCY_COMPLETED_LABEL, AGENCY_FEE_LABEL, AGENCY_STAGE_LABELS, AGENCY_STAGES, AgencyCase, AgencyCaseInput, AgencyCasePatch, AgencyExportQuery, AgencyListQuery, AgencyStagePatch, IdParams, listOf, STAGE_STATUS_LABELS,
+  labelIn, type Lang,
 } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
@@ -11,7 +11,6 @@ import type { Services } from '../../services.js';
 
 // Enterprise users read their own enterprise's cases (the service limits them).
 const READ = ['services.agency.read', 'services.apply'] as const;
-const word = (lang: Lang, w: [string, string]) => w[lang === 'en-US' ? 1 : 0];
 
 export function agencyExportColumns(lang: Lang) {
   const stageColumns = AGENCY_STAGES.map((stage) => ({
@@ -22,7 +21,7 @@ export function agencyExportColumns(lang: Lang) {
     value: (c: AgencyCase) => {
       const s = c.stages.find((x) => x.stage === stage);
       if (!s) return null;
-      return [word(lang, STAGE_STATUS_LABELS[s.status]), s.actualOn ?? s.plannedOn].filter(Boolean).join(' ');
+      return [labelIn(lang, STAGE_STATUS_LABELS[s.status]), s.actualOn ?? s.plannedOn].filter(Boolean).join(' ');
     },
   }));
   return [
@@ -31,8 +30,8 @@ export function agencyExportColumns(lang: Lang) {
     { key: 'investment', zh: '总投资（万元）', en: 'Investment (10k yuan)', width: 14, value: (c: AgencyCase) => Math.round(c.investmentFen / 100) / 10000 },
     { key: 'park', zh: '所在园区', en: 'Park', width: 16, value: (c: AgencyCase) => c.parkName },
     { key: 'agent', zh: '帮办员', en: 'Agent', width: 16, value: (c: AgencyCase) => c.agentName },
-    { key: 'fee', zh: '收费', en: 'Fee', width: 10, value: () => (lang === 'en-US' ? 'free of charge' : '免费') },
-    { key: 'currentStage', zh: '当前阶段', en: 'Current stage', width: 14, value: (c: AgencyCase) => (c.currentStage ? word(lang, AGENCY_STAGE_LABELS[c.currentStage]) : lang === 'en-US' ? 'in production' : '已投产') },
+    { key: 'fee', zh: '收费', en: 'Fee', width: 10, value: () => labelIn(lang, AGENCY_FEE_LABEL) },
+    { key: 'currentStage', zh: '当前阶段', en: 'Current stage', width: 14, value: (c: AgencyCase) => (c.currentStage ? labelIn(lang, AGENCY_STAGE_LABELS[c.currentStage]) : labelIn(lang, AGENCY_COMPLETED_LABEL)) },
     ...stageColumns,
   ];
 }

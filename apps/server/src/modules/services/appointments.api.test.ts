@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking, Slot } from '@shuangsheng/contracts';
 import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
-import { countRows, makeEnterprise, makeServiceItem, makeSlot, newAdmin, signedInUser, signInAs, type TestZone } from '../../test/factories.js';
+import { countRows, makeEnterprise, makeServiceDesk, makeServiceItem, makeSlot, newAdmin, signedInUser, signInAs, type TestZone } from '../../test/factories.js';
 import { column, xlsxResponse } from '../../test/xlsx.js';
 
 // Monday 2020-02-24, 09:00 in Beijing.
@@ -20,13 +20,10 @@ afterAll(async () => t.close());
 const EN = { 'accept-language': 'en-US' };
 
 async function setup() {
-  const admin = await newAdmin(t.app, t.services);
-  const { zone } = admin;
-  const officer = await signedInUser(t.app, t.services, zone, ['approval_officer']);
-  const enterprise = await makeEnterprise(t.services, zone, { name: '自贡华西能源工业股份有限公司' });
-  const applicant = await signedInUser(t.app, t.services, zone, ['enterprise_user'], { enterpriseId: enterprise.id });
-  const item = await makeServiceItem(t.services, zone, { name: '建设工程规划许可证核发', department: '自然资源和规划局' });
-  return { admin, zone, officer, enterprise, applicant, item };
+  const desk = await makeServiceDesk(t.app, t.services, { enterpriseName: '自贡华西能源工业股份有限公司' });
+  const applicant = await signedInUser(t.app, t.services, desk.zone, ['enterprise_user'], { enterpriseId: desk.enterprise.id });
+  const item = await makeServiceItem(t.services, desk.zone, { name: '建设工程规划许可证核发', department: '自然资源和规划局' });
+  return { ...desk, applicant, item };
 }
 
 const booking = (slotId: string, contactName = '王强') => ({ slotId, contactName, contactPhone: '13980001234' });
@@ -91,7 +88,7 @@ describe('slots', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toEqual({ code: 'state.slot', message: '时段当前为“已关闭”，不能关闭', details: { status: 'closed' } });
     const enAgain = await officer.call({ method: 'POST', url: `/api/appointment-slots/${slot.id}/actions/close`, headers: EN });
-    expect(enAgain.json().error.message).toBe('The slot is "closed": cannot close');
+    expect(enAgain.json().error.message).toBe('The slot is "Closed": "Close" is not possible');
     // A closed slot takes no booking.
     const other = await signedInUser(t.app, t.services, zone, ['enterprise_user'], { enterpriseId: (await makeEnterprise(t.services, zone)).id });
     const refused = await other.call({ method: 'POST', url: '/api/appointments', payload: booking(slot.id) });
@@ -205,7 +202,7 @@ describe('at the window', () => {
     expect((await applicant.call({ method: 'POST', url: `/api/appointments/${a.id}/actions/check-in` })).statusCode).toBe(403);
     const early = await officer.call({ method: 'POST', url: `/api/appointments/${b.id}/actions/check-in` });
     expect(early.statusCode).toBe(422);
-    expect(early.json().error).toEqual({ code: 'rule.booking_too_early', message: '预约时段当天才能签到或标记未到' });
+    expect(early.json().error).toEqual({ code: 'rule.booking_too_early', message: '预约时段当天才能签到或标记未到', details: { field: 'slotId' } });
     const checked = await officer.call({ method: 'POST', url: `/api/appointments/${a.id}/actions/check-in` });
     expect(checked.json()).toMatchObject({ status: 'checked_in', checkedInAt: NINE_AM });
     const cancel = await applicant.call({ method: 'POST', url: `/api/appointments/${a.id}/actions/cancel` });
@@ -254,6 +251,44 @@ describe('at the window', () => {
     const slots = await xlsxResponse(await officer.call({ method: 'GET', url: '/api/appointment-slots/export.xlsx?sort=date:asc', headers: EN }));
     expect(column(slots, 'Window')).toEqual(['3号窗口', '1号窗口']);
     expect(column(slots, 'Booked')).toEqual(['1', '1']);
+  });
+});
+
+describe('the booked count', () => {
+  /** The slot's counter against its rows: bookings not cancelled. */
+  async function expectCounterTrue(zone: TestZone, slotId: string, booked: number) {
+    const rows = await t.deps.database.db.selectFrom('appointments').select('status').where('zone_id', '=', zone.id).where('slot_id', '=', slotId).execute();
+    expect(rows.filter((r) => r.status !== 'cancelled').length, 'bookings not cancelled').toBe(booked);
+    expect((await slotOf(zone, slotId)).booked, 'the slot’s counter').toBe(booked);
+  }
+
+  it('stays the number of bookings not cancelled through cancel, check-in, no-show, close, reopen and refused repeats', async () => {
+    const { applicant, officer, zone, item } = await setup();
+    const slot = await makeSlot(t.services, zone, { itemId: item.id, date: '2020-02-24', halfDay: 'pm', capacity: 3 });
+    const enterprise = await makeEnterprise(t.services, zone);
+    const [p2, p3, p4] = await Promise.all([1, 2, 3].map(() => signedInUser(t.app, t.services, zone, ['enterprise_user'], { enterpriseId: enterprise.id })));
+    const book = async (who: { call: typeof applicant.call }) => (await who.call({ method: 'POST', url: '/api/appointments', payload: booking(slot.id) })).json() as Booking;
+    const act = (id: string, action: string) => officer.call({ method: 'POST', url: `/api/appointments/${id}/actions/${action}` });
+    const a = await book(applicant);
+    const b = await book(p2!);
+    const c = await book(p3!);
+    await expectCounterTrue(zone, slot.id, 3);
+    expect((await p4!.call({ method: 'POST', url: '/api/appointments', payload: booking(slot.id) })).statusCode).toBe(409);
+    // Two cancels of one booking at once free one place, not two.
+    const cancels = await Promise.all([applicant.call({ method: 'POST', url: `/api/appointments/${a.id}/actions/cancel` }), act(a.id, 'cancel')]);
+    expect(cancels.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    await expectCounterTrue(zone, slot.id, 2);
+    // Check-in and no-show keep the place (the person came, or held it); repeats are refused and change nothing.
+    expect((await act(b.id, 'check-in')).statusCode).toBe(200);
+    expect((await act(c.id, 'no-show')).statusCode).toBe(200);
+    for (const [id, action] of [[b.id, 'cancel'], [c.id, 'cancel'], [c.id, 'no-show'], [a.id, 'cancel']] as const) expect((await act(id, action)).statusCode, `${action}`).toBe(409);
+    await expectCounterTrue(zone, slot.id, 2);
+    // Closing and reopening the slot leaves its bookings and the count alone; the freed place is taken again.
+    expect((await officer.call({ method: 'POST', url: `/api/appointment-slots/${slot.id}/actions/close` })).statusCode).toBe(200);
+    expect((await officer.call({ method: 'POST', url: `/api/appointment-slots/${slot.id}/actions/reopen` })).statusCode).toBe(200);
+    await expectCounterTrue(zone, slot.id, 2);
+    expect((await p4!.call({ method: 'POST', url: '/api/appointments', payload: booking(slot.id) })).statusCode).toBe(201);
+    await expectCounterTrue(zone, slot.id, 3);
   });
 });
 

@@ -1,6 +1,6 @@
 // Object rules of appointments (预约办), pure: who sees and changes which booking, which state
 // changes a slot and a booking allow, and when a half-day has passed.
-import type { BookingStatus, HalfDay, SlotStatus } from '@shuangsheng/contracts';
+import type { BookingAction, BookingStatus, HalfDay, SlotAction, SlotStatus } from '@shuangsheng/contracts';
 import type { Actor } from '../../platform/context.js';
 
 /** Officers of the approval bureau see every booking of the zone; applicants only their own. */
@@ -12,12 +12,11 @@ export function canSeeBooking(actor: Actor, booking: { userId: string | null }):
   return seesAllBookings(actor) || (actor.userId !== null && booking.userId === actor.userId);
 }
 
-/** The applicant cancels their own booking; an officer may cancel any (e.g. on the phone). */
-export function canCancelBooking(actor: Actor, booking: { userId: string | null }): boolean {
-  return seesAllBookings(actor) || (actor.userId !== null && booking.userId === actor.userId);
+/** Check-in and no-show are the officers'; whoever sees a booking may cancel it (applicants their own, officers any, e.g. on the phone). */
+export function canActOnBooking(actor: Actor, action: BookingAction): boolean {
+  return action === 'cancel' || seesAllBookings(actor);
 }
 
-export type SlotAction = 'close' | 'reopen';
 const SLOT_TRANSITIONS: Record<SlotAction, [from: SlotStatus, to: SlotStatus]> = { close: ['open', 'closed'], reopen: ['closed', 'open'] };
 /** The status a slot action leads to, or null when the slot's status does not allow it. */
 export function slotTransition(action: SlotAction, status: SlotStatus): SlotStatus | null {
@@ -25,7 +24,6 @@ export function slotTransition(action: SlotAction, status: SlotStatus): SlotStat
   return status === from ? to : null;
 }
 
-export type BookingAction = 'cancel' | 'check-in' | 'no-show';
 const BOOKING_TARGET: Record<BookingAction, BookingStatus> = { cancel: 'cancelled', 'check-in': 'checked_in', 'no-show': 'no_show' };
 /** Every action starts from an active, not yet handled booking. */
 export function bookingTransition(action: BookingAction, status: BookingStatus): BookingStatus | null {

@@ -1,18 +1,15 @@
 // 预约办 routes: slots (officers make and close them, applicants browse them) and bookings.
 import type { FastifyInstance } from 'fastify';
 import {
-  BOOKING_ACTIONS, Booking, BookingExportQuery, BookingInput, BookingListQuery, HALF_DAY_LABELS, IdParams, listOf, Slot, SLOT_ACTIONS, SlotBulkInput, SlotBulkResult,
-  SlotInput, SlotListQuery, SlotPatch, SLOT_STATUS_LABELS, BOOKING_STATUS_LABELS, type Lang,
+  BOOKING_ACTIONS, BOOKING_STATUS_LABELS, Booking, BookingExportQuery, BookingInput, BookingListQuery, HALF_DAY_LABELS, IdParams, labelIn, listOf, Slot, SLOT_ACTIONS, SLOT_STATUS_LABELS,
+  SlotBulkInput, SlotBulkResult, SlotExportQuery, SlotInput, SlotListQuery, SlotPatch,
 } from '@shuangsheng/contracts';
-import { z } from 'zod';
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
 import { errors, sendXlsx, typed } from '../../platform/routes.js';
 import type { Services } from '../../services.js';
 
-const word = (lang: Lang, w: [string, string]) => w[lang === 'en-US' ? 1 : 0];
 const READ = ['services.apply', 'services.handle'] as const;
-const SlotExportQuery = SlotListQuery.omit({ page: true, pageSize: true }).extend({ lang: z.enum(['zh-CN', 'en-US']).optional() });
 
 export async function appointmentRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const api = typed(app);
@@ -30,13 +27,13 @@ export async function appointmentRoutes(app: FastifyInstance, { services }: { se
       const lang = req.lang;
       const columns = [
         { key: 'date', zh: '日期', en: 'Date', width: 12, value: (s: Slot) => s.date },
-        { key: 'halfDay', zh: '时段', en: 'Half-day', width: 10, value: (s: Slot) => word(lang, HALF_DAY_LABELS[s.halfDay]) },
+        { key: 'halfDay', zh: '时段', en: 'Half-day', width: 10, value: (s: Slot) => labelIn(lang, HALF_DAY_LABELS[s.halfDay]) },
         { key: 'window', zh: '窗口', en: 'Window', width: 12, value: (s: Slot) => s.window },
         { key: 'item', zh: '事项', en: 'Service item', width: 30, value: (s: Slot) => s.itemName },
         { key: 'department', zh: '实施部门', en: 'Department', width: 20, value: (s: Slot) => s.department },
         { key: 'capacity', zh: '名额', en: 'Capacity', width: 8, value: (s: Slot) => s.capacity },
         { key: 'booked', zh: '已预约', en: 'Booked', width: 8, value: (s: Slot) => s.booked },
-        { key: 'status', zh: '状态', en: 'Status', width: 10, value: (s: Slot) => word(lang, SLOT_STATUS_LABELS[s.status]) },
+        { key: 'status', zh: '状态', en: 'Status', width: 10, value: (s: Slot) => labelIn(lang, SLOT_STATUS_LABELS[s.status]) },
       ];
       return sendXlsx(reply, 'appointment-slots', xlsxStream(lang === 'en-US' ? 'Slots' : '预约时段', columns, svc.exportSlots(requireCtx(req), req.query), lang));
     },
@@ -82,13 +79,13 @@ export async function appointmentRoutes(app: FastifyInstance, { services }: { se
       const columns = [
         { key: 'code', zh: '预约码', en: 'Code', width: 10, value: (b: Booking) => b.code },
         { key: 'date', zh: '日期', en: 'Date', width: 12, value: (b: Booking) => b.date },
-        { key: 'halfDay', zh: '时段', en: 'Half-day', width: 10, value: (b: Booking) => word(lang, HALF_DAY_LABELS[b.halfDay]) },
+        { key: 'halfDay', zh: '时段', en: 'Half-day', width: 10, value: (b: Booking) => labelIn(lang, HALF_DAY_LABELS[b.halfDay]) },
         { key: 'window', zh: '窗口', en: 'Window', width: 12, value: (b: Booking) => b.window },
         { key: 'item', zh: '事项', en: 'Service item', width: 30, value: (b: Booking) => b.itemName },
         { key: 'enterprise', zh: '企业', en: 'Enterprise', width: 28, value: (b: Booking) => b.enterpriseName },
         { key: 'contact', zh: '联系人', en: 'Contact', width: 10, value: (b: Booking) => b.contactName },
         { key: 'phone', zh: '联系电话', en: 'Phone', width: 14, value: (b: Booking) => b.contactPhoneMasked },
-        { key: 'status', zh: '状态', en: 'Status', width: 10, value: (b: Booking) => word(lang, BOOKING_STATUS_LABELS[b.status]) },
+        { key: 'status', zh: '状态', en: 'Status', width: 10, value: (b: Booking) => labelIn(lang, BOOKING_STATUS_LABELS[b.status]) },
         { key: 'note', zh: '备注', en: 'Note', width: 24, value: (b: Booking) => b.note },
       ];
       return sendXlsx(reply, 'appointments', xlsxStream(lang === 'en-US' ? 'Appointments' : '预约记录', columns, svc.exportBookings(requireCtx(req), req.query), lang));

@@ -3,8 +3,8 @@
 // their own; officers check people in or mark them absent. Each booking gets a short code.
 import { randomBytes } from 'node:crypto';
 import {
-  BOOKING_STATUS_LABELS, HALF_DAY_LABELS, PHONE_RE, SLOT_STATUS_LABELS, type Booking, type BookingInput, type BookingListQuery, type BookingStatus, type HalfDay, type Slot, type SlotBulkInput, type SlotInput,
-  type SlotListQuery, type SlotPatch, type SlotStatus,
+  BOOKING_ACTION_LABELS, BOOKING_STATUS_LABELS, HALF_DAY_LABELS, labelIn, PHONE_RE, SLOT_ACTION_LABELS, SLOT_STATUS_LABELS, type Booking, type BookingAction, type BookingInput, type BookingListQuery,
+  type BookingStatus, type HalfDay, type Slot, type SlotAction, type SlotBulkInput, type SlotInput, type SlotListQuery, type SlotPatch, type SlotStatus,
 } from '@shuangsheng/contracts';
 import type { AppointmentSlotsTable, AppointmentsTable } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/dialect.js';
@@ -15,9 +15,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../p
 import { newId } from '../../platform/ids.js';
 import { maskPhone } from '../../platform/pii.js';
 import { makeAppointmentsRepo, type BookingFilter, type BookingRow, type SlotFilter, type SlotRow } from './appointments.repo.js';
-import {
-  bookingCode, bookingTransition, canCancelBooking, canSeeBooking, seesAllBookings, slotDayReached, slotHasPassed, slotTransition, type BookingAction, type SlotAction,
-} from './appointments.policy.js';
+import { bookingCode, bookingTransition, canActOnBooking, canSeeBooking, seesAllBookings, slotDayReached, slotHasPassed, slotTransition } from './appointments.policy.js';
 
 /** What appointments need from other modules. */
 export type AppointmentPorts = {
@@ -26,22 +24,6 @@ export type AppointmentPorts = {
   itemExists(zoneId: string, id: string): Promise<boolean>;
   userNames(zoneId: string, ids: string[]): Promise<Map<string, string>>;
   enterpriseNames(zoneId: string, ids: string[]): Promise<Map<string, string>>;
-};
-
-// English words sit inside sentences: lower case.
-const pick = (lang: Ctx['lang'], words: [string, string] | undefined, fallback: string) => (lang === 'en-US' ? (words?.[1].toLowerCase() ?? fallback) : (words?.[0] ?? fallback));
-const statusWord = (lang: Ctx['lang'], status: string) =>
-  pick(lang, (SLOT_STATUS_LABELS as Record<string, [string, string]>)[status] ?? (BOOKING_STATUS_LABELS as Record<string, [string, string]>)[status], status);
-const halfDayWord = (lang: Ctx['lang'], halfDay: HalfDay) => pick(lang, HALF_DAY_LABELS[halfDay], halfDay);
-const actionWord = (lang: Ctx['lang'], action: string) => {
-  const words: Record<string, [string, string]> = {
-    close: ['关闭', 'close'],
-    reopen: ['重新开放', 'reopen'],
-    cancel: ['取消', 'cancel'],
-    'check-in': ['签到', 'check in'],
-    'no-show': ['标记未到', 'mark as no-show'],
-  };
-  return pick(lang, words[action], action);
 };
 
 export function makeAppointmentsService(deps: Deps, ports: AppointmentPorts) {
@@ -134,7 +116,7 @@ export function makeAppointmentsService(deps: Deps, ports: AppointmentPorts) {
   });
 
   const slotExists = (ctx: Ctx, s: { window: string; date: string; halfDay: HalfDay }) =>
-    new ConflictError('conflict.slot_exists', { window: s.window, date: s.date, halfDay: halfDayWord(ctx.lang, s.halfDay) }, { field: 'date' });
+    new ConflictError('conflict.slot_exists', { window: s.window, date: s.date, halfDay: labelIn(ctx.lang, HALF_DAY_LABELS[s.halfDay]) }, { field: 'date' });
 
   async function createSlot(ctx: Ctx, input: SlotInput): Promise<Slot> {
     await checkItem(ctx, input.itemId);
@@ -211,7 +193,7 @@ export function makeAppointmentsService(deps: Deps, ports: AppointmentPorts) {
   async function slotAction(ctx: Ctx, id: string, action: SlotAction): Promise<Slot> {
     const before = await getSlot(ctx, id);
     const refuse = (status: SlotStatus) =>
-      new ConflictError('state.slot', { status: statusWord(ctx.lang, status), action: actionWord(ctx.lang, action) }, { status });
+      new ConflictError('state.slot', { status: labelIn(ctx.lang, SLOT_STATUS_LABELS[status]), action: labelIn(ctx.lang, SLOT_ACTION_LABELS[action]) }, { status });
     const to = slotTransition(action, before.status);
     if (!to) throw refuse(before.status);
     await database.db.transaction().execute(async (trx) => {
@@ -309,15 +291,14 @@ export function makeAppointmentsService(deps: Deps, ports: AppointmentPorts) {
 
   async function bookingAction(ctx: Ctx, id: string, action: BookingAction): Promise<Booking> {
     const before = await getBooking(ctx, id);
-    if (action === 'cancel' && !canCancelBooking(ctx.actor, before)) throw new RuleError('rule.booking_not_own');
-    if (action !== 'cancel' && !seesAllBookings(ctx.actor)) throw new ForbiddenError();
+    if (!canActOnBooking(ctx.actor, action)) throw new ForbiddenError();
     const refuse = (status: BookingStatus) =>
-      new ConflictError('state.booking', { status: statusWord(ctx.lang, status), action: actionWord(ctx.lang, action) }, { status });
+      new ConflictError('state.booking', { status: labelIn(ctx.lang, BOOKING_STATUS_LABELS[status]), action: labelIn(ctx.lang, BOOKING_ACTION_LABELS[action]) }, { status });
     const to = bookingTransition(action, before.status);
     if (!to) throw refuse(before.status);
     const { today, hour } = await zoneNow(ctx.zoneId);
-    if (action === 'cancel' && slotHasPassed(before, today, hour)) throw new RuleError('rule.slot_past');
-    if (action !== 'cancel' && !slotDayReached(before, today)) throw new RuleError('rule.booking_too_early');
+    if (action === 'cancel' && slotHasPassed(before, today, hour)) throw new RuleError('rule.slot_past', {}, { field: 'slotId' });
+    if (action !== 'cancel' && !slotDayReached(before, today)) throw new RuleError('rule.booking_too_early', {}, { field: 'slotId' });
     const now = clock.now();
     const set: Partial<AppointmentsTable> =
       to === 'cancelled' ? { status: to, active_user_id: null, cancelled_at: now, updated_at: now } : to === 'checked_in' ? { status: to, checked_in_at: now, updated_at: now } : { status: to, updated_at: now };

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '@shuangsheng/contracts';
 import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
-import { makeEnterprise, makeServiceItem, newAdmin, signedInUser, signInAs } from '../../test/factories.js';
+import { makeEnterprise, makeServiceDesk, makeServiceItem, newAdmin, signedInUser, signInAs } from '../../test/factories.js';
 import { column, xlsxResponse } from '../../test/xlsx.js';
 
 // 2020-02-24 01:00 UTC: 09:00 in Beijing.
@@ -17,13 +17,10 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 async function setup() {
-  const admin = await newAdmin(t.app, t.services);
-  const { zone } = admin;
-  const officer = await signedInUser(t.app, t.services, zone, ['approval_officer']);
-  const enterprise = await makeEnterprise(t.services, zone, { name: '自贡硬质合金有限责任公司' });
-  const applicant = await signedInUser(t.app, t.services, zone, ['enterprise_user'], { enterpriseId: enterprise.id });
-  const item = await makeServiceItem(t.services, zone, { name: '企业设立登记', department: '市场监督管理局' });
-  return { admin, zone, officer, enterprise, applicant, item };
+  const desk = await makeServiceDesk(t.app, t.services, { enterpriseName: '自贡硬质合金有限责任公司' });
+  const applicant = await signedInUser(t.app, t.services, desk.zone, ['enterprise_user'], { enterpriseId: desk.enterprise.id });
+  const item = await makeServiceItem(t.services, desk.zone, { name: '企业设立登记', department: '市场监督管理局' });
+  return { ...desk, applicant, item };
 }
 
 const QUESTION = { title: '疫情期间营业执照可以网上办理吗？', question: '我公司拟在高新区设立分公司，疫情期间不便到现场，能否全程网上办理营业执照？' };
@@ -96,7 +93,7 @@ describe('the FAQ', () => {
     expect(published.json()).toMatchObject({ published: true, publishedAt: NOW });
     const twice = await officer.call({ method: 'POST', url: `/api/consultations/${a.id}/actions/publish`, headers: { 'accept-language': 'en-US' } });
     expect(twice.statusCode).toBe(409);
-    expect(twice.json().error.message).toBe('The consultation is "published": cannot publish');
+    expect(twice.json().error.message).toBe('The consultation is "Published": "Publish" is not possible');
 
     const faq = await t.app.inject({ method: 'GET', url: `/api/public/faq?zone=${zone.code}` });
     expect(faq.statusCode, faq.body).toBe(200);
@@ -134,6 +131,7 @@ describe('lists', () => {
     const sheet = await xlsxResponse(await officer.call({ method: 'GET', url: '/api/consultations/export.xlsx?status=answered' }));
     expect(column(sheet, '标题')).toEqual(['用工补贴']);
     expect(column(sheet, '状态')).toEqual(['已答复']);
+    expect(column(sheet, '常见问题')).toEqual(['未发布']);
     expect((await applicant.call({ method: 'GET', url: '/api/consultations/export.xlsx' })).statusCode).toBe(403);
   });
 });

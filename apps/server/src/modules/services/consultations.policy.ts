@@ -1,6 +1,6 @@
 // Object rules of consultations (咨询), pure: applicants see their own questions, officers all of
 // the zone; an answered question may go to the public FAQ and come off it again.
-import type { ConsultationStatus } from '@shuangsheng/contracts';
+import type { ConsultationAction, ConsultationStatus } from '@shuangsheng/contracts';
 import type { Actor } from '../../platform/context.js';
 
 /** Officers (and the system) see and answer every consultation of the zone. */
@@ -12,7 +12,6 @@ export function canSeeConsultation(actor: Actor, c: { askedBy: string | null }):
   return handlesConsultations(actor) || (actor.userId !== null && c.askedBy === actor.userId);
 }
 
-export type ConsultationAction = 'answer' | 'publish' | 'unpublish';
 type State = { status: ConsultationStatus; published: boolean };
 
 /** The state after the action, or null when the current state does not allow it. */

@@ -1,7 +1,7 @@
 // 咨询 routes: questions and answers, and the public FAQ (常见问题) readable without signing in.
 import type { FastifyInstance } from 'fastify';
 import {
-  AnswerInput, Consultation, ConsultationExportQuery, ConsultationInput, ConsultationListQuery, CONSULTATION_STATUS_LABELS, FaqEntry, FaqQuery, IdParams, listOf, type Lang,
+  AnswerInput, Consultation, ConsultationExportQuery, ConsultationInput, ConsultationListQuery, CONSULTATION_STATUS_LABELS, FAQ_STATE_LABELS, FaqEntry, FaqQuery, IdParams, labelIn, listOf,
 } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
@@ -9,7 +9,6 @@ import { errors, sendXlsx, typed } from '../../platform/routes.js';
 import type { Services } from '../../services.js';
 
 const READ = ['services.apply', 'services.handle'] as const;
-const word = (lang: Lang, w: [string, string]) => w[lang === 'en-US' ? 1 : 0];
 
 export async function consultationRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const api = typed(app);
@@ -30,7 +29,6 @@ export async function consultationRoutes(app: FastifyInstance, { services }: { s
     schema: { tags: ['services'], summary: 'The filtered consultations as Excel', querystring: ConsultationExportQuery },
     handler: (req, reply) => {
       const lang = req.lang;
-      const yes = (b: boolean) => (lang === 'en-US' ? (b ? 'yes' : 'no') : b ? '是' : '否');
       const columns = [
         { key: 'askedOn', zh: '咨询日期', en: 'Asked on', width: 12, value: (c: Consultation) => c.askedOn },
         { key: 'title', zh: '标题', en: 'Title', width: 30, value: (c: Consultation) => c.title },
@@ -38,10 +36,10 @@ export async function consultationRoutes(app: FastifyInstance, { services }: { s
         { key: 'asker', zh: '咨询人', en: 'Asked by', width: 14, value: (c: Consultation) => c.askerName },
         { key: 'enterprise', zh: '企业', en: 'Enterprise', width: 28, value: (c: Consultation) => c.enterpriseName },
         { key: 'question', zh: '问题', en: 'Question', width: 50, value: (c: Consultation) => c.question },
-        { key: 'status', zh: '状态', en: 'Status', width: 10, value: (c: Consultation) => word(lang, CONSULTATION_STATUS_LABELS[c.status]) },
+        { key: 'status', zh: '状态', en: 'Status', width: 10, value: (c: Consultation) => labelIn(lang, CONSULTATION_STATUS_LABELS[c.status]) },
         { key: 'answer', zh: '答复', en: 'Answer', width: 60, value: (c: Consultation) => c.answer },
         { key: 'answerer', zh: '答复人', en: 'Answered by', width: 14, value: (c: Consultation) => c.answererName },
-        { key: 'published', zh: '已发布', en: 'In FAQ', width: 8, value: (c: Consultation) => yes(c.published) },
+        { key: 'published', zh: '常见问题', en: 'FAQ', width: 10, value: (c: Consultation) => labelIn(lang, FAQ_STATE_LABELS[c.published ? 'published' : 'unpublished']) },
       ];
       return sendXlsx(reply, 'consultations', xlsxStream(lang === 'en-US' ? 'Consultations' : '咨询记录', columns, svc.exportRows(requireCtx(req), req.query), lang));
     },

@@ -1,7 +1,8 @@
 // 咨询 Consultations: applicants ask (about a service item or in general), officers answer; an
 // answer may be published to the zone's FAQ, which anyone can read without signing in.
 import {
-  CONSULTATION_STATUS_LABELS, type Consultation, type ConsultationInput, type ConsultationListQuery, type ConsultationStatus, type FaqEntry, type FaqQuery,
+  CONSULTATION_ACTION_LABELS, CONSULTATION_STATUS_LABELS, FAQ_STATE_LABELS, labelIn, type Consultation, type ConsultationAction, type ConsultationInput, type ConsultationListQuery, type ConsultationStatus,
+  type FaqEntry, type FaqQuery,
 } from '@shuangsheng/contracts';
 import type { ConsultationsTable } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -9,7 +10,7 @@ import { todayIn } from '../../platform/calendar.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { canSeeConsultation, consultationTransition, handlesConsultations, type ConsultationAction } from './consultations.policy.js';
+import { canSeeConsultation, consultationTransition, handlesConsultations } from './consultations.policy.js';
 import { makeConsultationsRepo, type ConsultationFilter, type ConsultationRow } from './consultations.repo.js';
 
 export type ConsultationPorts = {
@@ -19,8 +20,6 @@ export type ConsultationPorts = {
   /** The zone of a code, or null. */
   zoneIdByCode(code: string): Promise<string | null>;
 };
-
-const ACTION_WORDS: Record<ConsultationAction, [string, string]> = { answer: ['答复', 'answer'], publish: ['发布', 'publish'], unpublish: ['撤下', 'unpublish'] };
 
 export function makeConsultationsService(deps: Deps, ports: ConsultationPorts) {
   const { database, clock } = deps;
@@ -112,9 +111,8 @@ export function makeConsultationsService(deps: Deps, ports: ConsultationPorts) {
     if (!handlesConsultations(ctx.actor)) throw new ForbiddenError();
     const before = await get(ctx, id);
     const refuse = (status: ConsultationStatus, published: boolean) => {
-      const w = (pair: [string, string]) => pair[ctx.lang === 'en-US' ? 1 : 0];
-      const shown = published ? (ctx.lang === 'en-US' ? 'published' : '已发布') : w(CONSULTATION_STATUS_LABELS[status]);
-      return new ConflictError('state.consultation', { status: shown, action: w(ACTION_WORDS[action]) }, { status, published });
+      const shown = labelIn(ctx.lang, published ? FAQ_STATE_LABELS.published : CONSULTATION_STATUS_LABELS[status]);
+      return new ConflictError('state.consultation', { status: shown, action: labelIn(ctx.lang, CONSULTATION_ACTION_LABELS[action]) }, { status, published });
     };
     const next = consultationTransition(action, before);
     if (!next) throw refuse(before.status, before.published);

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmploymentRegistration } from '@shuangsheng/contracts';
 import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
-import { countRows, makeEnterprise, newAdmin, signedInUser, type Caller } from '../../test/factories.js';
-import { column, multipart, xlsxOf, xlsxResponse, type Cell } from '../../test/xlsx.js';
+import { countRows, importSheet, makeEnterprise, newAdmin, signedInUser, validResidentId, type Caller } from '../../test/factories.js';
+import { column, xlsxOf, xlsxResponse, type Cell } from '../../test/xlsx.js';
 
 const clock = testClock();
 let t: TestApp;
@@ -15,21 +15,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** A GB 11643 ID number from its first 17 digits. */
-function residentId(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11];
-}
-const ID1 = residentId('51030219900101123');
-const ID2 = residentId('51030419880315456');
-const ID3 = residentId('51032119950720789');
+const [ID1, ID2, ID3] = [validResidentId(123), validResidentId(456), validResidentId(789)];
 const HEADER = ['姓名', '居民身份证号', '联系电话', '返岗日期'];
 
-async function upload(call: Caller['call'], header: string[], rows: Cell[][], dryRun: boolean) {
-  const body = multipart(await xlsxOf(header, rows));
-  return call({ method: 'POST', url: `/api/employment-registrations/import?dryRun=${dryRun}`, payload: body.payload, headers: body.headers });
-}
+const upload = async (call: Caller['call'], header: string[], rows: Cell[][], dryRun: boolean) => importSheet(call, '/api/employment-registrations', await xlsxOf(header, rows), dryRun);
 
 async function setup() {
   const admin = await newAdmin(t.app, t.services);

@@ -8,9 +8,8 @@ import { recordAuditMany, type AuditEntry } from '../../platform/audit.js';
 import { todayIn } from '../../platform/calendar.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
-import { maskPhone } from '../../platform/pii.js';
-import type { ImportSpec, SheetColumn } from '../../platform/sheet-import.js';
-import { maskResidentId, parseSheetDate } from './employment.policy.js';
+import { maskIdNumber, maskPhone } from '../../platform/pii.js';
+import { parseSheetDate, type ImportSpec, type SheetColumn } from '../../platform/sheet-import.js';
 import { makeEmploymentRepo } from './employment.repo.js';
 import type { EmploymentPorts } from './employment.service.js';
 
@@ -101,7 +100,7 @@ export function employmentImportSpec(deps: Deps, ports: EmploymentPorts): Import
       const now = clock.now();
       const inserts: EmploymentRegistrationsTable[] = [];
       const audits: AuditEntry[] = [];
-      const shown = (v: Row) => ({ name: v.name, idNumber: maskResidentId(v.idNumber), phone: maskPhone(v.phone), returnedOn: v.returnedOn });
+      const shown = (v: Row) => ({ name: v.name, idNumber: maskIdNumber(v.idNumber), phone: maskPhone(v.phone), returnedOn: v.returnedOn });
       for (const { key, value } of planned) {
         const old = existing.get(key);
         const phone = pii.protect(value.phone);

@@ -7,8 +7,8 @@ import type { EmploymentRegistrationsTable } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { NotFoundError } from '../../platform/errors.js';
-import { maskPhone } from '../../platform/pii.js';
-import { maskResidentId, visibleRegistrationEnterprises } from './employment.policy.js';
+import { maskIdNumber, maskPhone } from '../../platform/pii.js';
+import { visibleRegistrationEnterprises } from './employment.policy.js';
 import { makeEmploymentRepo, type EmploymentFilter } from './employment.repo.js';
 
 export type EmploymentPorts = {
@@ -29,7 +29,7 @@ export function makeEmploymentService(deps: Deps, ports: EmploymentPorts) {
       enterpriseId: r.enterprise_id,
       enterpriseName: names.get(r.enterprise_id) ?? null,
       name: r.name,
-      idNumberMasked: maskResidentId(pii.decrypt(r.id_number_enc)),
+      idNumberMasked: maskIdNumber(pii.decrypt(r.id_number_enc)) ?? '',
       phoneMasked: maskPhone(pii.decrypt(r.phone_enc)) ?? '',
       returnedOn: r.returned_on,
       registeredOn: r.registered_on,

@@ -1,25 +1,15 @@
-// The pure parts of employment registration: dates as people type them in a sheet, and masking.
-import { describe, expect, it } from 'vitest';
-import { maskResidentId, parseSheetDate } from './employment.policy.js';
+// Who sees which registrations (dates in sheets are platform/sheet-import.test.ts's, masking
+// platform/pii.test.ts's).
+import { expect, it } from 'vitest';
+import type { Actor } from '../../platform/context.js';
+import { visibleRegistrationEnterprises } from './employment.policy.js';
 
-describe('dates typed in a sheet', () => {
-  it.each([
-    ['2020-02-24', '2020-02-24'],
-    ['2020/2/4', '2020-02-04'],
-    ['2020.02.24', '2020-02-24'],
-    ['2020年2月24日', '2020-02-24'],
-    ['43885', '2020-02-24'],
-    ['2020-02-30', null],
-    ['2019-13-01', null],
-    ['24/02/2020', null],
-    ['明天', null],
-    ['', null],
-  ])('%s → %s', (text, date) => {
-    expect(parseSheetDate(text)).toBe(date);
-  });
-});
+const actor = (permissions: string[], enterpriseId: string | null = null, userId: string | null = 'u'): Actor =>
+  ({ userId, username: 'u', displayName: 'u', homeZoneId: 'z', roles: [], permissions: new Set(permissions), enterpriseId }) as unknown as Actor;
 
-it('masks an ID number to the first and last four', () => {
-  expect(maskResidentId('510302199001011237')).toBe('5103**********1237');
-  expect(maskResidentId('1234')).toBe('****');
+it('officers and the system see the zone, enterprise users their own enterprise, others nothing', () => {
+  expect(visibleRegistrationEnterprises(actor(['services.employment.read']))).toBeNull();
+  expect(visibleRegistrationEnterprises(actor([], null, null))).toBeNull();
+  expect(visibleRegistrationEnterprises(actor(['services.apply'], 'e1'))).toEqual(['e1']);
+  expect(visibleRegistrationEnterprises(actor(['services.apply']))).toEqual([]);
 });

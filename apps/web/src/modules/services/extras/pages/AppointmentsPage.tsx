@@ -308,7 +308,8 @@ function BookingsTab({ officer }: { officer: boolean }) {
   const act = useBookingAction();
   const run = useRowAction();
   const range = url.filters.from && url.filters.to ? ([url.filters.from, url.filters.to] as [string, string]) : null;
-  const confirm = (b: Booking, action: 'cancel' | 'no-show', label: string, desc: string, done: string, danger = true) => (
+  // Every action on a booking is final (a handled booking cannot be reopened): each asks first.
+  const confirm = (b: Booking, action: 'cancel' | 'check-in' | 'no-show', label: string, desc: string, done: string, danger = true) => (
     <Popconfirm
       title={t('extras.common.confirmTitle', { action: label })}
       description={desc}
@@ -333,11 +334,7 @@ function BookingsTab({ officer }: { officer: boolean }) {
     actionsColumn(t, (b) =>
       b.status !== 'booked' ? null : (
         <>
-          {officer ? (
-            <Button type="link" size="small" onClick={() => void run(act.mutateAsync({ id: b.id, action: 'check-in' }), t('extras.appointments.checkedIn'))} data-testid={`booking-check-in-${b.code}`}>
-              {t('extras.appointments.checkIn')}
-            </Button>
-          ) : null}
+          {officer ? confirm(b, 'check-in', t('extras.appointments.checkIn'), t('extras.appointments.checkInConfirm', { code: b.code }), t('extras.appointments.checkedIn'), false) : null}
           {officer ? confirm(b, 'no-show', t('extras.appointments.noShow'), t('extras.appointments.noShowConfirm'), t('extras.appointments.markedNoShow')) : null}
           {confirm(b, 'cancel', t('extras.appointments.cancel'), t('extras.appointments.cancelConfirm'), t('extras.appointments.cancelled'))}
         </>
