@@ -37,6 +37,15 @@ export function orgCodeCheckChar(first8: string): string | null {
   return r === 10 ? 'X' : r === 11 ? '0' : String(r);
 }
 
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** The 18th character of a resident ID number (GB 11643 mod 11-2) from its first 17 digits. */
+export function residentIdCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
+  return '10X98765432'[sum % 11]!;
+}
+
 /** GB 11643-1999 resident ID number: 17 digits, a birth date that exists, and the mod-11 check. */
 export function isValidResidentId(id: string): boolean {
   if (!/^\d{17}[\dX]$/.test(id)) return false;
@@ -47,10 +56,7 @@ export function isValidResidentId(id: string): boolean {
   if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return false;
   }
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * weights[i]!;
-  return '10X98765432'[sum % 11] === id[17];
+  return residentIdCheckChar(id.slice(0, 17)) === id[17];
 }
 
 export const MOBILE_RE = /^1[3-9]\d{9}$/;

@@ -3,7 +3,7 @@
 // three key construction projects under free agency service at different stages, and a batch of
 // returning workers registered online. Past days are written through the repositories with their
 // audit records (the services refuse booking the past); open slots ahead come from the service.
-import type { AgencyStage } from '@shuangsheng/contracts';
+import { residentIdCheckChar, type AgencyStage } from '@shuangsheng/contracts';
 import type { AppointmentSlotsTable, AppointmentsTable, ConsultationsTable, EmploymentRegistrationsTable } from '../db/schema.js';
 import { recordAuditMany } from '../platform/audit.js';
 import { addDays, isWorkingDay, todayIn } from '../platform/calendar.js';
@@ -59,9 +59,7 @@ const RETURNING: [name: string, from: string][] = [
 
 function residentId(area: string, birth: string, seq: number): string {
   const first17 = `${area}${birth}${String(seq % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11];
+  return first17 + residentIdCheckChar(first17);
 }
 
 const FEB_DAYS = Array.from({ length: 29 }, (_, i) => `2020-02-${String(i + 1).padStart(2, '0')}`);

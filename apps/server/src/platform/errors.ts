@@ -43,6 +43,11 @@ export class RuleError extends AppError {
   }
 }
 
+/** An id in the body that names nothing in this zone (another zone's, or none at all). */
+export function crossZoneReference(field: string): RuleError {
+  return new RuleError('rule.cross_zone_reference', { field }, { field });
+}
+
 export class ForbiddenError extends AppError {
   constructor(code = 'forbidden') {
     super(403, code);

@@ -147,6 +147,11 @@ export function parseYesNo(v: string): boolean | null {
   return null;
 }
 
+/** The word an export writes for a flag, which parseYesNo reads back: 是/否, yes/no. */
+export function yesNoWord(value: boolean, lang: Lang): string {
+  return lang === 'en-US' ? (value ? 'yes' : 'no') : value ? '是' : '否';
+}
+
 /** A non-negative number, thousands separators allowed. Null when unreadable. */
 export function parseAmount(v: string): number | null {
   const s = v.replace(/[,，\s]/g, '');

@@ -1,7 +1,7 @@
 // Factories that build data through the services (never raw SQL), so every rule and audit holds.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { creditCodeCheckChar, orgCodeCheckChar, ServiceItemInput, TIER_MIN_FEN, type EnterpriseInput, type Role, type ScaleTier } from '@shuangsheng/contracts';
+import { creditCodeCheckChar, orgCodeCheckChar, residentIdCheckChar, ServiceItemInput, TIER_MIN_FEN, type EnterpriseInput, type Role, type ScaleTier } from '@shuangsheng/contracts';
 import type { z } from 'zod';
 import { systemCtx, type Ctx } from '../platform/context.js';
 import type { Services } from '../services.js';
@@ -215,9 +215,7 @@ export async function makeAgencyCase(services: Services, zone: TestZone, opts: {
 /** A valid GB 11643 resident ID number (Zigong area code, born 1990), different for each n. */
 export function validResidentId(n = Math.floor(Math.random() * 1000)): string {
   const first17 = `51030219900101${String(n % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11];
+  return first17 + residentIdCheckChar(first17);
 }
 
 /** Returning workers of an enterprise registered through the import (staff name it by credit code). */

@@ -3,7 +3,7 @@ import { PHONE_RE, tierOf, type Enterprise, type EnterpriseInput, type Enterpris
 import type { EnterprisesTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { Ctx, Deps, Executor } from '../../platform/context.js';
-import { ForbiddenError, NotFoundError, RuleError } from '../../platform/errors.js';
+import { crossZoneReference, ForbiddenError, NotFoundError, RuleError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { maskPhone } from '../../platform/pii.js';
 import { rethrowUnique, toBool, toFlag } from '../../platform/tx.js';
@@ -106,12 +106,11 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
 
   /** Checks that every reference is in this zone and consistent; fills the park from the building. */
   async function resolveRefs(ctx: Ctx, input: Partial<EnterpriseInput>, selfId: string | null, current?: EnterprisesTable) {
-    const refErr = (field: string) => new RuleError('rule.cross_zone_reference', { field }, { field });
-    let parkId = input.parkId !== undefined ? input.parkId : (current?.park_id ?? null);
-    if (input.parkId && !(await org.parks.exists(ctx.zoneId, input.parkId))) throw refErr('parkId');
+        let parkId = input.parkId !== undefined ? input.parkId : (current?.park_id ?? null);
+    if (input.parkId && !(await org.parks.exists(ctx.zoneId, input.parkId))) throw crossZoneReference('parkId');
     if (input.buildingId) {
       const b = await org.buildings.find(ctx.zoneId, input.buildingId);
-      if (!b) throw refErr('buildingId');
+      if (!b) throw crossZoneReference('buildingId');
       if (parkId && b.park_id !== parkId) throw new RuleError('rule.building_not_in_park', {}, { field: 'buildingId' });
       parkId = b.park_id;
     } else if (input.buildingId === undefined && input.parkId !== undefined && current?.building_id) {
@@ -119,10 +118,10 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
       const b = await org.buildings.find(ctx.zoneId, current.building_id);
       if (b && b.park_id !== parkId) throw new RuleError('rule.building_not_in_park', {}, { field: 'buildingId' });
     }
-    if (input.gridUnitId && !(await org.grid.loadAll(ctx.zoneId)).some((g) => g.id === input.gridUnitId)) throw refErr('gridUnitId');
+    if (input.gridUnitId && !(await org.grid.loadAll(ctx.zoneId)).some((g) => g.id === input.gridUnitId)) throw crossZoneReference('gridUnitId');
     if (input.leadingEnterpriseId) {
       if (input.leadingEnterpriseId === selfId) throw new RuleError('rule.leading_self', {}, { field: 'leadingEnterpriseId' });
-      if (!(await repo.get(ctx.zoneId, input.leadingEnterpriseId))) throw refErr('leadingEnterpriseId');
+      if (!(await repo.get(ctx.zoneId, input.leadingEnterpriseId))) throw crossZoneReference('leadingEnterpriseId');
     }
     return { parkId };
   }

@@ -2,7 +2,7 @@
 // an exported file imports again unchanged.
 import { INDUSTRY_SECTIONS, SCALE_TIER_LABELS, type Enterprise, type Lang, labelIn } from '@shuangsheng/contracts';
 import type { Column } from '../../platform/excel.js';
-import type { SheetColumn } from '../../platform/sheet-import.js';
+import { yesNoWord, type SheetColumn } from '../../platform/sheet-import.js';
 
 export const ENTERPRISE_COLUMNS: SheetColumn[] = [
   { key: 'creditCode', zh: '统一社会信用代码', en: 'Unified social credit code', required: true, width: 22, hint: ['18 位，末位为校验位', '18 characters, the last a check character'], example: '91510300MA62K1XQ4N' },
@@ -30,8 +30,6 @@ export const fenOfWan = (wan: number) => Math.round(wan * FEN_PER_WAN);
 
 /** Export columns: the import columns plus read-only derived ones at the end. */
 export function exportColumns(lang: Lang): Column<Enterprise>[] {
-  const yes = lang === 'en-US' ? 'yes' : '是';
-  const no = lang === 'en-US' ? 'no' : '否';
   const value: Record<string, (e: Enterprise) => string | number | null> = {
     creditCode: (e) => e.creditCode,
     name: (e) => e.name,
@@ -41,8 +39,8 @@ export function exportColumns(lang: Lang): Column<Enterprise>[] {
     industry: (e) => e.industry,
     outputWan: (e) => wanOf(e.outputLastYearFen),
     taxWan: (e) => wanOf(e.taxLastYearFen),
-    aboveScale: (e) => (e.aboveScale ? yes : no),
-    cityMonitored: (e) => (e.cityMonitored ? yes : no),
+    aboveScale: (e) => yesNoWord(e.aboveScale, lang),
+    cityMonitored: (e) => yesNoWord(e.cityMonitored, lang),
     leadingCreditCode: (e) => e.leadingEnterpriseCreditCode,
     employees: (e) => e.employees,
     legalRepresentative: (e) => e.legalRepresentative,

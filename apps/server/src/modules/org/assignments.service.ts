@@ -6,7 +6,7 @@ import type { AssignmentsTable } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { ConflictError, NotFoundError, RuleError } from '../../platform/errors.js';
+import { ConflictError, crossZoneReference, NotFoundError, RuleError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { toBool } from '../../platform/tx.js';
 import { makeAssignmentsRepo, type AssignmentFilter } from './assignments.repo.js';
@@ -92,11 +92,11 @@ export function makeAssignmentsService(
 
   async function create(ctx: Ctx, input: z.infer<typeof AssignmentInput>): Promise<Assignment> {
     const user = await parts.users.find(ctx.zoneId, input.userId);
-    if (!user) throw new RuleError('rule.cross_zone_reference', { field: 'userId' }, { field: 'userId' });
+    if (!user) throw crossZoneReference('userId');
     const roles = ((await parts.users.rolesOf([user.id])).get(user.id) ?? []) as Role[];
     if (!mayHoldAssignment(input.kind, roles, user.status)) throw new RuleError('rule.assignment_user', {}, { field: 'userId' });
     if ((await targetNames(ctx.zoneId, input.kind, [input.targetId])).size === 0) {
-      throw new RuleError('rule.cross_zone_reference', { field: 'targetId' }, { field: 'targetId' });
+      throw crossZoneReference('targetId');
     }
     const now = clock.now();
     const row: AssignmentsTable = { id: newId(), zone_id: ctx.zoneId, kind: input.kind, user_id: input.userId, target_id: input.targetId, is_primary: input.isPrimary ? 1 : 0, note: input.note ?? null, created_at: now, updated_at: now };

@@ -3,7 +3,7 @@ import type { Building, BuildingInput, BuildingListQuery, BuildingPatch } from '
 import type { BuildingsTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { NotFoundError, RuleError } from '../../platform/errors.js';
+import { crossZoneReference, NotFoundError, RuleError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { rethrowInUse, rethrowUnique } from '../../platform/tx.js';
 import { makeBuildingsRepo } from './buildings.repo.js';
@@ -42,7 +42,7 @@ export function makeBuildingsService({ database, clock }: Deps, enterprises: () 
   }
 
   async function assertPark(ctx: Ctx, parkId: string) {
-    if (!(await parks.get(ctx.zoneId, parkId))) throw new RuleError('rule.cross_zone_reference', { field: 'parkId' }, { field: 'parkId' });
+    if (!(await parks.get(ctx.zoneId, parkId))) throw crossZoneReference('parkId');
   }
 
   async function create(ctx: Ctx, input: z.infer<typeof BuildingInput>): Promise<Building> {

@@ -3,7 +3,7 @@ import type { GridUnit, GridUnitInput, GridUnitListQuery, GridUnitPatch } from '
 import type { GridUnitsTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { ConflictError, NotFoundError, RuleError } from '../../platform/errors.js';
+import { ConflictError, crossZoneReference, NotFoundError, RuleError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { rethrowInUse, rethrowUnique } from '../../platform/tx.js';
 import { makeAssignmentsRepo } from './assignments.repo.js';
@@ -81,7 +81,7 @@ export function makeGridUnitsService({ database, clock }: Deps) {
     let level;
     if (input.parentId) {
       const parent = await repo.get(ctx.zoneId, input.parentId);
-      if (!parent) throw new RuleError('rule.cross_zone_reference', { field: 'parentId' }, { field: 'parentId' });
+      if (!parent) throw crossZoneReference('parentId');
       level = childGridLevel(parent.level);
       if (!level) throw new RuleError('rule.grid_depth', {}, { field: 'parentId' });
     } else {

@@ -7,7 +7,7 @@ import {
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
 import { allPages, errors, importRoutes, sendXlsx, typed } from '../../platform/routes.js';
-import { exportColumns } from '../../platform/sheet-import.js';
+import { exportColumns, yesNoWord } from '../../platform/sheet-import.js';
 import { zonedTime } from '../../platform/time.js';
 import { ASSIGNMENT_COLUMNS, USER_COLUMNS } from './people.import.js';
 import type { Services } from '../../services.js';
@@ -142,7 +142,7 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
         kind: (a) => ASSIGNMENT_LABELS[a.kind][en ? 1 : 0],
         target: (a) => a.targetCode,
         username: (a) => a.username,
-        primary: (a) => (a.isPrimary ? (en ? 'yes' : '是') : en ? 'no' : '否'),
+        primary: (a) => yesNoWord(a.isPrimary, req.lang),
         note: (a) => a.note,
       }, [
         { key: 'targetName', zh: '责任对象名称', en: 'Target name', width: 36, value: (a) => a.targetName },

@@ -3,7 +3,7 @@ import type { Team, TeamInput, TeamListQuery, TeamPatch } from '@shuangsheng/con
 import type { TeamsTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { NotFoundError, RuleError } from '../../platform/errors.js';
+import { crossZoneReference, NotFoundError, RuleError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { rethrowInUse, rethrowUnique } from '../../platform/tx.js';
 import { wouldCycle } from './org.policy.js';
@@ -54,7 +54,7 @@ export function makeTeamsService({ database, clock }: Deps, users: UsersService)
     const missing = ids.find((id) => !found.has(id));
     if (missing) {
       const field = missing === leaderId ? 'leaderId' : 'memberIds';
-      throw new RuleError('rule.cross_zone_reference', { field }, { field });
+      throw crossZoneReference(field);
     }
   }
 
@@ -62,7 +62,7 @@ export function makeTeamsService({ database, clock }: Deps, users: UsersService)
     if (!parentId) return;
     const all = await repo.parents(ctx.zoneId);
     const parentOf = new Map(all.map((t) => [t.id, t.parent_id]));
-    if (!parentOf.has(parentId)) throw new RuleError('rule.cross_zone_reference', { field: 'parentId' }, { field: 'parentId' });
+    if (!parentOf.has(parentId)) throw crossZoneReference('parentId');
     if (wouldCycle(teamId, parentId, (id) => parentOf.get(id) ?? null)) throw new RuleError('rule.team_cycle', {}, { field: 'parentId' });
   }
 

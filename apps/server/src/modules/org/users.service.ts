@@ -3,7 +3,7 @@ import { ENTERPRISE_ROLES, type Role, type User, type UserInput, type UserListQu
 import type { UsersTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { ForbiddenError, NotFoundError, RuleError } from '../../platform/errors.js';
+import { crossZoneReference, ForbiddenError, NotFoundError, RuleError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { generatePassword, hashPassword } from '../../platform/passwords.js';
 import { rethrowUnique } from '../../platform/tx.js';
@@ -54,7 +54,7 @@ export function makeUsersService({ database, clock }: Deps, enterprises: () => E
     if (needs && roles.some((r) => !ENTERPRISE_ROLES.includes(r))) throw new RuleError('rule.enterprise_role_alone', {}, { field: 'roles' });
     if (needs && !enterpriseId) throw new RuleError('rule.enterprise_role_needs_enterprise', {}, { field: 'enterpriseId' });
     if (enterpriseId && (await enterprises().names(ctx.zoneId, [enterpriseId])).size === 0) {
-      throw new RuleError('rule.cross_zone_reference', { field: 'enterpriseId' }, { field: 'enterpriseId' });
+      throw crossZoneReference('enterpriseId');
     }
   }
 

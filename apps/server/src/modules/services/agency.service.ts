@@ -8,7 +8,7 @@ import type { AgencyCasesTable, AgencyStagesTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import { todayIn } from '../../platform/calendar.js';
 import type { Ctx, Deps, Executor } from '../../platform/context.js';
-import { ForbiddenError, NotFoundError, RuleError } from '../../platform/errors.js';
+import { crossZoneReference, ForbiddenError, NotFoundError, RuleError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { canBeAgent, canWriteCases, currentStage, visibleCaseEnterprises } from './agency.policy.js';
 import { makeAgencyRepo, type AgencyFilter } from './agency.repo.js';
@@ -24,7 +24,6 @@ export type AgencyPorts = {
   user(zoneId: string, id: string): Promise<{ status: string; roles: string[] } | undefined>;
 };
 
-const refError = (field: string) => new RuleError('rule.cross_zone_reference', { field }, { field });
 
 export function makeAgencyService(deps: Deps, ports: AgencyPorts) {
   const { database, clock } = deps;
@@ -103,11 +102,11 @@ export function makeAgencyService(deps: Deps, ports: AgencyPorts) {
   }
 
   async function checkRefs(ctx: Ctx, input: Partial<AgencyCaseInput>) {
-    if (input.enterpriseId && !(await ports.enterpriseNames(ctx.zoneId, [input.enterpriseId])).has(input.enterpriseId)) throw refError('enterpriseId');
-    if (input.parkId && !(await ports.parkNames(ctx.zoneId)).has(input.parkId)) throw refError('parkId');
+    if (input.enterpriseId && !(await ports.enterpriseNames(ctx.zoneId, [input.enterpriseId])).has(input.enterpriseId)) throw crossZoneReference('enterpriseId');
+    if (input.parkId && !(await ports.parkNames(ctx.zoneId)).has(input.parkId)) throw crossZoneReference('parkId');
     if (input.agentId) {
       const user = await ports.user(ctx.zoneId, input.agentId);
-      if (!user) throw refError('agentId');
+      if (!user) throw crossZoneReference('agentId');
       if (!canBeAgent(user)) throw new RuleError('rule.agency_agent', {}, { field: 'agentId' });
     }
   }
@@ -181,7 +180,7 @@ export function makeAgencyService(deps: Deps, ports: AgencyPorts) {
     await getRow(ctx, id);
     if (patch.applicationIds?.length) {
       const ids = [...new Set(patch.applicationIds)];
-      if ((await repo.applications(ctx.zoneId, ids)).length !== ids.length) throw refError('applicationIds');
+      if ((await repo.applications(ctx.zoneId, ids)).length !== ids.length) throw crossZoneReference('applicationIds');
     }
     const now = clock.now();
     const today = todayIn(await ports.timeZoneOf(ctx.zoneId), now);

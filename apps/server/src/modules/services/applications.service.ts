@@ -22,7 +22,7 @@ import type { ApplicationEventsTable, ApplicationsTable } from '../../db/schema.
 import { recordAudit } from '../../platform/audit.js';
 import { todayIn, workingDaysBetween } from '../../platform/calendar.js';
 import { systemCtx, type Ctx, type Deps, type Executor } from '../../platform/context.js';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../platform/errors.js';
+import { AppError, ConflictError, crossZoneReference, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { maskPhone } from '../../platform/pii.js';
 import { toBool } from '../../platform/tx.js';
@@ -224,7 +224,7 @@ export function makeApplicationsService(deps: Deps, parts: Parts) {
   async function create(ctx: Ctx, input: ApplicationCreateInput): Promise<Application> {
     const officer = isOfficer(ctx.actor);
     const item = await parts.catalogue.get(ctx, input.itemId).catch((e: unknown) => {
-      if (e instanceof NotFoundError) throw new RuleError('rule.cross_zone_reference', { field: 'itemId' }, { field: 'itemId' });
+      if (e instanceof NotFoundError) throw crossZoneReference('itemId');
       throw e;
     });
     if (input.channel === 'online' && !item.onlineEnabled) throw new RuleError('rule.item_offline', {}, { field: 'itemId' });
@@ -242,7 +242,7 @@ export function makeApplicationsService(deps: Deps, parts: Parts) {
       } else {
         if (!input.enterpriseId) throw new RuleError('rule.enterprise_required', {}, { field: 'enterpriseId' });
         const names = await parts.enterprises.lookup.names(ctx.zoneId, [input.enterpriseId]);
-        if (!names.has(input.enterpriseId)) throw new RuleError('rule.cross_zone_reference', { field: 'enterpriseId' }, { field: 'enterpriseId' });
+        if (!names.has(input.enterpriseId)) throw crossZoneReference('enterpriseId');
         enterpriseId = input.enterpriseId;
       }
     } else if (!input.applicant.idNumber) {

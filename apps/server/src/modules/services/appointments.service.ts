@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../../db/dialect.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import { addDays, isWorkingDay, todayIn, type Exceptions } from '../../platform/calendar.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../platform/errors.js';
+import { ConflictError, crossZoneReference, ForbiddenError, NotFoundError, RuleError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { maskPhone } from '../../platform/pii.js';
 import { makeAppointmentsRepo, type BookingFilter, type BookingRow, type SlotFilter, type SlotRow } from './appointments.repo.js';
@@ -98,7 +98,7 @@ export function makeAppointmentsService(deps: Deps, ports: AppointmentPorts) {
   }
 
   async function checkItem(ctx: Ctx, itemId: string) {
-    if (!(await ports.itemExists(ctx.zoneId, itemId))) throw new RuleError('rule.cross_zone_reference', { field: 'itemId' }, { field: 'itemId' });
+    if (!(await ports.itemExists(ctx.zoneId, itemId))) throw crossZoneReference('itemId');
   }
 
   const slotRow = (ctx: Ctx, input: { itemId: string; window: string; date: string; halfDay: HalfDay; capacity: number }, now: number): AppointmentSlotsTable => ({
@@ -236,7 +236,7 @@ export function makeAppointmentsService(deps: Deps, ports: AppointmentPorts) {
 
   async function book(ctx: Ctx, input: BookingInput): Promise<Booking> {
     const slot = await repo.getSlot(ctx.zoneId, input.slotId);
-    if (!slot) throw new RuleError('rule.cross_zone_reference', { field: 'slotId' }, { field: 'slotId' });
+    if (!slot) throw crossZoneReference('slotId');
     const { today, hour } = await zoneNow(ctx.zoneId);
     if (slotHasPassed({ date: slot.date, halfDay: slot.half_day as HalfDay }, today, hour)) throw new RuleError('rule.slot_past', {}, { field: 'slotId' });
     const phone = pii.protect(input.contactPhone);

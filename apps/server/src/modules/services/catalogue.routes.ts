@@ -4,7 +4,7 @@ import { IdParams, listOf, Ok, ServiceItem, ServiceItemExportQuery, ServiceItemI
 import { requireCtx } from '../../platform/access.js';
 import { xlsxStream } from '../../platform/excel.js';
 import { errors, importRoutes, sendXlsx, typed } from '../../platform/routes.js';
-import { exportColumns } from '../../platform/sheet-import.js';
+import { exportColumns, yesNoWord } from '../../platform/sheet-import.js';
 import type { Services } from '../../services.js';
 import { applicantWords, categoryWord, formatFields, formatMaterials, ITEM_COLUMNS } from './catalogue.sheet.js';
 
@@ -27,7 +27,7 @@ export async function catalogueRoutes(app: FastifyInstance, { services }: { serv
     schema: { tags: ['services'], summary: 'The filtered catalogue as Excel; imports again unchanged', querystring: ServiceItemExportQuery },
     handler: (req, reply) => {
       const lang = req.lang;
-      const yesNo = (b: boolean) => (lang === 'en-US' ? (b ? 'yes' : 'no') : b ? '是' : '否');
+      const yesNo = (b: boolean) => yesNoWord(b, lang);
       const columns = exportColumns<ServiceItem>(ITEM_COLUMNS, {
         code: (i) => i.code,
         name: (i) => i.name,

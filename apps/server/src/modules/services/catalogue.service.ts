@@ -4,7 +4,7 @@ import type { ServiceField, ServiceItem, ServiceItemInput, ServiceItemListQuery,
 import type { ServiceItemsTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { NotFoundError, RuleError } from '../../platform/errors.js';
+import { crossZoneReference, NotFoundError, RuleError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { rethrowUnique, toBool, toFlag } from '../../platform/tx.js';
 import type { FilesService } from '../files/files.service.js';
@@ -61,7 +61,7 @@ export function makeCatalogueService(deps: Deps, files: FilesService) {
     for (const [i, m] of materials.entries()) {
       if (!m.templateFileId) continue;
       const f = await files.get(ctx.zoneId, m.templateFileId);
-      if (!f) throw new RuleError('rule.cross_zone_reference', { field: `materials.${i}.templateFileId` }, { field: `materials.${i}.templateFileId` });
+      if (!f) throw crossZoneReference(`materials.${i}.templateFileId`);
     }
   }
 

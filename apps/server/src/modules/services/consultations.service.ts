@@ -8,7 +8,7 @@ import type { ConsultationsTable } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { todayIn } from '../../platform/calendar.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, crossZoneReference, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { canSeeConsultation, consultationTransition, handlesConsultations } from './consultations.policy.js';
 import { makeConsultationsRepo, type ConsultationFilter, type ConsultationRow } from './consultations.repo.js';
@@ -98,7 +98,7 @@ export function makeConsultationsService(deps: Deps, ports: ConsultationPorts) {
   }
 
   async function ask(ctx: Ctx, input: ConsultationInput): Promise<Consultation> {
-    if (input.itemId && !(await ports.itemExists(ctx.zoneId, input.itemId))) throw new RuleError('rule.cross_zone_reference', { field: 'itemId' }, { field: 'itemId' });
+    if (input.itemId && !(await ports.itemExists(ctx.zoneId, input.itemId))) throw crossZoneReference('itemId');
     const row = await toRow(ctx, input, clock.now());
     await database.db.transaction().execute(async (trx) => {
       await makeConsultationsRepo(trx, database.dialect).insert(row);
