@@ -9,7 +9,8 @@ import { useApiError, type FieldMap } from './useApiError';
 export function useFormLayout(labelWidth = 120): Pick<FormProps, 'layout' | 'labelCol' | 'wrapperCol' | 'labelWrap'> {
   const screens = Grid.useBreakpoint();
   if (!screens.sm) return { layout: 'vertical' };
-  return { layout: 'horizontal', labelCol: { flex: `${labelWidth}px` }, wrapperCol: { flex: 1 }, labelWrap: true };
+  // `flex: 1` would be `1 1 auto`: a long hint or radio group then pushes the field under its label.
+  return { layout: 'horizontal', labelCol: { flex: `${labelWidth}px` }, wrapperCol: { flex: '1 1 0%', style: { minWidth: 0 } }, labelWrap: true };
 }
 
 type Props = {
@@ -52,6 +53,17 @@ export function FormDialog({ open, title, busy, onSubmit, onClose, children, dra
   );
 }
 
+/** The form's values, or null after scrolling to the first field that is wrong (its message shows there). */
+export async function validateOrScroll<V>(form: FormInstance<V>): Promise<V | null> {
+  try {
+    return await form.validateFields();
+  } catch (e) {
+    const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+    if (first) form.scrollToField(first.name, { block: 'center' });
+    return null;
+  }
+}
+
 type SaveOptions<V, R> = {
   /** True for 新建 (says 已新建), false for 编辑 (says 已保存). */
   creating: boolean;
@@ -79,14 +91,8 @@ export function useFormDialog<V, R = unknown>({ creating, save, onClose, onSaved
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    let values: V;
-    try {
-      values = await form.validateFields();
-    } catch (e) {
-      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
-      if (first) form.scrollToField(first.name, { block: 'center' });
-      return;
-    }
+    const values = await validateOrScroll(form);
+    if (values === null) return;
     setBusy(true);
     try {
       const result = await save(values);

@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import {
   acceptOf,
+  assigneeQuery,
   correctionPoints,
   editableFieldKeys,
   formatSize,
@@ -12,6 +13,7 @@ import {
   notificationWord,
   pointFor,
   previewKind,
+  progressUrl,
   tabCount,
   tabOf,
   tabQuery,
@@ -19,6 +21,7 @@ import {
   toFormState,
   toggleDraft,
   weakPoints,
+  whoOf,
   type ItemField,
 } from './helpers';
 
@@ -93,25 +96,45 @@ describe('correction points', () => {
 
 describe('queues', () => {
   const byStatus = { submitted: 3, accepted: 2, under_review: 1, correction: 4, resubmitted: 1, approved: 9, refused: 1, denied: 2, withdrawn: 1, draft: 7 };
-  it('counts the open and closed tabs from the statuses', () => {
+  it('counts each tab as the sum of its statuses', () => {
     expect(tabCount('open', byStatus)).toBe(11);
+    expect(tabCount('in_review', byStatus)).toBe(3);
     expect(tabCount('closed', byStatus)).toBe(4);
     expect(tabCount('submitted', byStatus)).toBe(3);
-    expect(tabCount('accepted', {})).toBe(0);
+    expect(tabCount('in_review', {})).toBe(0);
     expect(tabCount('all', byStatus)).toBeNull();
   });
-  it('maps tabs to queries and URLs back to tabs', () => {
-    expect(tabQuery('open')).toEqual({ open: true });
+  it('maps tabs to comma-separated statuses and URLs back to tabs', () => {
+    expect(tabQuery('open')).toEqual({ status: 'submitted,accepted,under_review,correction,resubmitted' });
+    expect(tabQuery('in_review')).toEqual({ status: 'accepted,under_review' });
+    expect(tabQuery('closed')).toEqual({ status: 'refused,denied,withdrawn' });
     expect(tabQuery('correction')).toEqual({ status: 'correction' });
     expect(tabQuery('all')).toEqual({});
     expect(tabOf({ tab: 'closed', status: 'denied' })).toBe('closed');
-    expect(tabOf({ status: 'under_review' })).toBe('under_review');
+    expect(tabOf({ tab: 'accepted' })).toBe('in_review');
+    expect(tabOf({ status: 'under_review' })).toBe('in_review');
+    expect(tabOf({ status: 'withdrawn' })).toBe('closed');
+    expect(tabOf({ tab: 'nonsense' })).toBe('open');
     expect(tabOf({})).toBe('open');
+  });
+  it('filters by the officer or by nobody', () => {
+    expect(assigneeQuery('mine', 'u1')).toEqual({ assigneeId: 'u1' });
+    expect(assigneeQuery('unassigned', 'u1')).toEqual({ assigneeId: 'none' });
+    expect(assigneeQuery(undefined, 'u1')).toEqual({});
+    expect(whoOf('unassigned')).toBe('unassigned');
+    expect(whoOf('x')).toBeUndefined();
   });
   it('knows open statuses', () => {
     expect(isOpen('correction')).toBe(true);
     expect(isOpen('draft')).toBe(false);
     expect(isOpen('approved')).toBe(false);
+  });
+});
+
+describe('progress link', () => {
+  it('names the zone and the number for the public lookup', () => {
+    expect(progressUrl('https://sz.example.cn/', 'GX', 'SV-20200203-000001')).toBe('https://sz.example.cn/h5/progress?zone=GX&number=SV-20200203-000001');
+    expect(progressUrl('http://localhost:3455', 'A&B', 'SV 1')).toBe('http://localhost:3455/h5/progress?zone=A%26B&number=SV+1');
   });
 });
 

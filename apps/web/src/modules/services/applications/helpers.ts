@@ -36,37 +36,51 @@ export function isOpen(status: ApplicationStatus): boolean {
 }
 
 // ---- the workbench's queue tabs
-export const QUEUE_TABS = ['open', 'submitted', 'accepted', 'under_review', 'resubmitted', 'correction', 'approved', 'closed', 'all'] as const;
+// Each tab is a set of statuses (the list API takes them comma-separated), so its list and its
+// count (the sum of the queue counts by status) come from the same table.
+export const QUEUE_TABS = ['open', 'submitted', 'in_review', 'resubmitted', 'correction', 'approved', 'closed', 'all'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
-const OPEN_STATUSES: ApplicationStatus[] = ['submitted', 'accepted', 'under_review', 'correction', 'resubmitted'];
-const CLOSED_STATUSES: ApplicationStatus[] = ['refused', 'denied', 'withdrawn'];
+export const TAB_STATUSES: Record<Exclude<QueueTab, 'all'>, readonly ApplicationStatus[]> = {
+  open: ['submitted', 'accepted', 'under_review', 'correction', 'resubmitted'],
+  submitted: ['submitted'],
+  in_review: ['accepted', 'under_review'],
+  resubmitted: ['resubmitted'],
+  correction: ['correction'],
+  approved: ['approved'],
+  closed: ['refused', 'denied', 'withdrawn'],
+};
 
-/** The list query of a tab (`closed` narrows further with the status filter). */
-export function tabQuery(tab: QueueTab): { status?: ApplicationStatus; open?: boolean } {
-  if (tab === 'open') return { open: true };
-  if (tab === 'all' || tab === 'closed') return {};
-  return { status: tab };
+/** The list query of a tab: `status=accepted,under_review`; nothing for 全部. */
+export function tabQuery(tab: QueueTab): { status?: string } {
+  return tab === 'all' ? {} : { status: TAB_STATUSES[tab].join(',') };
 }
 
-/** The tab a URL's filters belong to. */
-export function tabOf(filters: { status?: string; open?: boolean; tab?: string }): QueueTab {
-  if (filters.tab && (QUEUE_TABS as readonly string[]).includes(filters.tab)) return filters.tab as QueueTab;
-  if (filters.open) return 'open';
-  if (filters.status && (QUEUE_TABS as readonly string[]).includes(filters.status)) return filters.status as QueueTab;
-  return 'open';
+/** The tab of a URL; the older tabs and links (`tab=accepted`, `status=under_review`) land on the one that holds them. */
+export function tabOf(filters: { status?: string; tab?: string }): QueueTab {
+  const key = filters.tab ?? filters.status;
+  if (!key) return 'open';
+  if ((QUEUE_TABS as readonly string[]).includes(key)) return key as QueueTab;
+  const holder = (Object.keys(TAB_STATUSES) as Exclude<QueueTab, 'all'>[]).find((k) => k !== 'open' && (TAB_STATUSES[k] as readonly string[]).includes(key));
+  return holder ?? 'open';
 }
 
-/** The count shown on a tab, from the queue counts by status. */
+/** The count shown on a tab: the sum of its statuses' counts (none on 全部). */
 export function tabCount(tab: QueueTab, byStatus: Partial<Record<string, number>>): number | null {
-  const sum = (list: ApplicationStatus[]) => list.reduce((n, s) => n + (byStatus[s] ?? 0), 0);
-  if (tab === 'open') return sum(OPEN_STATUSES);
-  if (tab === 'closed') return sum(CLOSED_STATUSES);
   if (tab === 'all') return null;
-  return byStatus[tab] ?? 0;
+  return TAB_STATUSES[tab].reduce((n, s) => n + (byStatus[s] ?? 0), 0);
 }
 
-/** Statuses the 'closed' tab lets one pick. */
-export const CLOSED_TAB_STATUSES = CLOSED_STATUSES;
+// ---- the workbench's "who" filter: 我经办的 (the signed-in officer) or 未分配 (nobody has taken it)
+export type Who = 'mine' | 'unassigned';
+export function whoOf(value: string | undefined): Who | undefined {
+  return value === 'mine' || value === 'unassigned' ? value : undefined;
+}
+/** `assigneeId` of the list query: the officer's id, or `none`. */
+export function assigneeQuery(who: Who | undefined, myId: string): { assigneeId?: string } {
+  if (who === 'mine') return { assigneeId: myId };
+  if (who === 'unassigned') return { assigneeId: 'none' };
+  return {};
+}
 
 // ---- the item's form fields
 export type ItemField = ItemSnapshot['fields'][number];
@@ -194,6 +208,13 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+// ---- 手机查询: the public progress page
+/** `https://host/h5/progress?zone=GX&number=SV-…` */
+export function progressUrl(origin: string, zone: string, number: string): string {
+  const q = new URLSearchParams({ zone, number });
+  return `${origin.replace(/\/$/, '')}/h5/progress?${q.toString()}`;
 }
 
 // ---- notifications

@@ -1,16 +1,17 @@
 // /services/items/:id — a service item as the applicant sees it: name, department, time limits,
 // who may apply, the materials (required marks, accepted types, template downloads), the
 // information to fill in, and the online filing guide. Catalogue keepers edit or delete it here.
-import { ArrowLeftOutlined, DeleteOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { ServiceItem } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ErrorState, PageSkeleton } from '../../../components/PageStates';
 import { useApiError } from '../../../components/useApiError';
 import { formatDateTime } from '../../../lib/format';
 import { fileUrl, serviceItems } from '../api';
+import { DetailHeader, HeaderCode } from '../components/DetailHeader';
 import { FieldsPreview } from '../components/FieldsPreview';
 import { Markdown } from '../components/Markdown';
 import { Applicants, CategoryTag, ItemFlags } from '../display';
@@ -101,38 +102,20 @@ export default function ServiceItemPage() {
 
   return (
     <div>
-      <Breadcrumb
-        style={{ marginBottom: 8 }}
-        items={[
-          {
-            title: (
-              <Link to="/services/items">
-                <ArrowLeftOutlined /> {t('services.title')}
-              </Link>
-            ),
-          },
-          { title: item.name },
-        ]}
-      />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '16px 20px' } }}>
-        <Flex justify="space-between" align="flex-start" gap={12} wrap>
-          <div style={{ minWidth: 0, flex: '1 1 360px' }}>
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="item-title">
-              {item.name}
-            </Typography.Title>
-            <Space size={12} wrap style={{ marginTop: 8 }}>
-              <Typography.Text type="secondary">
-                {t('services.code')}
-                {t('common.colon')}
-                <Typography.Text copyable style={{ fontFamily: 'monospace' }} data-testid="item-detail-code">
-                  {item.code}
-                </Typography.Text>
-              </Typography.Text>
-              <CategoryTag category={item.category} />
-              <ItemFlags item={item} empty={false} />
-            </Space>
-          </div>
-          {writable ? (
+      <DetailHeader
+        back={{ to: '/services/items', label: t('services.title') }}
+        crumb={item.name}
+        title={item.name}
+        titleTestId="item-title"
+        meta={
+          <>
+            <HeaderCode label={t('services.code')} code={item.code} testId="item-detail-code" />
+            <CategoryTag category={item.category} />
+            <ItemFlags item={item} empty={false} />
+          </>
+        }
+        actions={
+          writable ? (
             <Space>
               <Button type="primary" icon={<EditOutlined />} onClick={() => void navigate(`/services/items/${item.id}/edit`)} data-testid="item-edit">
                 {t('common.edit')}
@@ -150,8 +133,9 @@ export default function ServiceItemPage() {
                 </Button>
               </Popconfirm>
             </Space>
-          ) : null}
-        </Flex>
+          ) : null
+        }
+      >
         <Descriptions
           style={{ marginTop: 16 }}
           size="small"
@@ -179,7 +163,7 @@ export default function ServiceItemPage() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('services.updatedAt', { time: formatDateTime(item.updatedAt) })}
         </Typography.Text>
-      </Card>
+      </DetailHeader>
 
       <Card
         title={t('services.materialsTitle')}

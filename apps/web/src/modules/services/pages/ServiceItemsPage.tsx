@@ -4,7 +4,7 @@
 import { Button, Form, Select, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { APPLICANT_TYPES, SERVICE_CATEGORIES, type ApplicantType, type ServiceCategory, type ServiceItem } from '@shuangsheng/contracts';
+import { APPLICANT_TYPES, type ApplicantType, type ServiceCategory, type ServiceItem } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
 import { ExportButton } from '../../../components/ExportButton';
 import { FlagSelect } from '../../../components/FlagSelect';
@@ -14,6 +14,7 @@ import { actionsColumn } from '../../../components/RowActions';
 import { useLang } from '../../../i18n';
 import { useUrlList } from '../../../lib/url-filters';
 import { serviceItems, useDepartments } from '../api';
+import { CategoryFilter } from '../components/CategoryFilter';
 import { Applicants, CategoryTag, ItemFlags, Limits } from '../display';
 
 const SPEC = {
@@ -102,15 +103,7 @@ export default function ServiceItemsPage() {
       }
       filters={
         <FilterBar url={url} searchPlaceholder={t('services.searchPlaceholder')}>
-          <Form.Item name="category" style={{ minWidth: 130 }}>
-            <Select
-              allowClear
-              placeholder={t('services.category')}
-              options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`serviceCategories.${c}`) }))}
-              data-testid="filter-category"
-              popupMatchSelectWidth={false}
-            />
-          </Form.Item>
+          <CategoryFilter minWidth={130} />
           <Form.Item name="department" style={{ minWidth: 150 }}>
             <Select
               allowClear

@@ -7,7 +7,7 @@ import { Alert, App, Button, Card, Flex, Form, Popconfirm, Typography } from 'an
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Application, ApplicationPatch } from '@shuangsheng/contracts';
-import { useFormLayout } from '../../../../components/FormDialog';
+import { useFormLayout, validateOrScroll } from '../../../../components/FormDialog';
 import { useApiError } from '../../../../components/useApiError';
 import { useAction, useDeleteDraft, usePatchApplication } from '../api';
 import { editableFieldKeys, missingRequired, pointFor, toApiForm, toFormState } from '../helpers';
@@ -45,13 +45,7 @@ export function ApplicantEditor({ app }: { app: Application }) {
 
   /** Validates and saves; false when something is wrong (already shown). */
   const save = async (): Promise<Application | null> => {
-    try {
-      await form.validateFields();
-    } catch (e) {
-      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
-      if (first) form.scrollToField(first.name, { block: 'center' });
-      return null;
-    }
+    if ((await validateOrScroll(form)) === null) return null;
     try {
       if (!isDraft && editable.size === 0) return app;
       return await patch.mutateAsync(body(values()));
@@ -87,7 +81,7 @@ export function ApplicantEditor({ app }: { app: Application }) {
             missing.fields.length ? t('applications.missingFields', { list: names(missing.fields, saved.item.fields) }) : '',
           ]
             .filter(Boolean)
-            .join('；'),
+            .join(t('applications.missingSeparator')),
         );
         return;
       }

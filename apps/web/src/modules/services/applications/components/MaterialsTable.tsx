@@ -1,7 +1,7 @@
 // The materials of an application: each required or optional material of the item with its
 // accepted types and template, the file uploaded for it (preview of images and PDF, download),
 // upload / replace / remove while the applicant may change it, the officer's correction point
-// beside it, and for the officer a "request correction" checkbox per material.
+// beside it, and for the officer a "request correction" checkbox per material (under its file).
 import { useRef, useState, type ReactNode } from 'react';
 import { DeleteOutlined, DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Grid, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
@@ -102,7 +102,7 @@ export function MaterialsTable({ app, uploadable, removable, templates = {}, poi
             {tpl ? (
               <Typography.Link href={fileUrl(tpl.fileId)} download={tpl.name ?? undefined} style={{ fontSize: 12 }} data-testid={`apply-template-${m.key}`}>
                 <DownloadOutlined /> {t('applications.template')}
-                {tpl.name ? `：${tpl.name}` : ''}
+                {tpl.name ? `${t('common.colon')}${tpl.name}` : ''}
               </Typography.Link>
             ) : null}
             <CorrectionNote point={pointOf?.(m.key)} />
@@ -115,7 +115,16 @@ export function MaterialsTable({ app, uploadable, removable, templates = {}, poi
       key: 'file',
       render: (_v, m) => {
         const file = byKey.get(m.key);
-        if (!file) return m.required ? <Tag color="orange">{t('applications.notUploaded')}</Tag> : <Typography.Text type="secondary">{t('applications.notUploaded')}</Typography.Text>;
+        // The officer's correction checkbox sits under the file, so the table fits the card without scrolling.
+        const checkbox = check ? <div style={{ marginTop: 4 }}>{check(m.key)}</div> : null;
+        if (!file) {
+          return (
+            <>
+              {m.required ? <Tag color="orange">{t('applications.notUploaded')}</Tag> : <Typography.Text type="secondary">{t('applications.notUploaded')}</Typography.Text>}
+              {checkbox}
+            </>
+          );
+        }
         const kind = previewKind(file.type);
         return (
           <div style={{ minWidth: 180, maxWidth: 280 }} data-testid={`app-material-file-${m.key}`}>
@@ -135,11 +144,14 @@ export function MaterialsTable({ app, uploadable, removable, templates = {}, poi
                 <DownloadOutlined /> {t('applications.download')}
               </Typography.Link>
             </Space>
+            {checkbox}
           </div>
         );
       },
     },
-    {
+  ];
+  if (uploadable.size || removable) {
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       render: (_v, m) => {
@@ -158,12 +170,11 @@ export function MaterialsTable({ app, uploadable, removable, templates = {}, poi
                 <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('applications.removeMaterial')} data-testid={`material-remove-${m.key}`} />
               </Popconfirm>
             ) : null}
-            {check?.(m.key)}
           </Space>
         );
       },
-    },
-  ];
+    });
+  }
 
   const kind = preview ? previewKind(preview.type) : null;
   return (

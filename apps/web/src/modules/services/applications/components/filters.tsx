@@ -25,9 +25,9 @@ export function DateRange({ value, onChange, testId, allowClear = true }: { valu
       onChange={(v) => onChange?.(v as Range)}
       allowClear={allowClear}
       allowEmpty={[true, true]}
-      placeholder={[t('applications.dateRange'), t('applications.dateRange')]}
+      placeholder={[t('applications.dateFrom'), t('applications.dateTo')]}
       data-testid={testId}
-      style={{ width: 250 }}
+      style={{ width: 280 }}
     />
   );
 }

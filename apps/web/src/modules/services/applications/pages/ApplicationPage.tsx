@@ -4,16 +4,17 @@
 // form and the materials (inline preview), ticks what needs correction, decides, assigns,
 // issues or revokes the licence. The history on the right.
 import { useState } from 'react';
-import { ArrowLeftOutlined, DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Flex, Row, Select, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { Application } from '@shuangsheng/contracts';
-import { useCan } from '../../../../app/session';
+import { useCan, useSession } from '../../../../app/session';
 import { ErrorState, PageSkeleton } from '../../../../components/PageStates';
 import { useRowAction } from '../../../../components/RowActions';
-import { formatDateTime } from '../../../../lib/format';
+import { formatDate, formatDateTime } from '../../../../lib/format';
 import { serviceItems } from '../../api';
+import { DetailHeader, HeaderCode } from '../../components/DetailHeader';
 import { CategoryTag } from '../../display';
 import { appUrl, useApplication, useAssign, useOfficers } from '../api';
 import { ActionBar } from '../components/ActionBar';
@@ -23,7 +24,8 @@ import { AppStatusTag, DueTag } from '../components/display';
 import { EventTimeline } from '../components/EventTimeline';
 import { FieldValuesView } from '../components/FieldInputs';
 import { MaterialsTable, type Templates } from '../components/MaterialsTable';
-import { pointFor, type CorrectionDraft } from '../helpers';
+import { ProgressLinkCard } from '../components/ProgressLink';
+import { isOpen, pointFor, type CorrectionDraft } from '../helpers';
 
 export default function ApplicationPage() {
   const { id = '' } = useParams();
@@ -36,6 +38,7 @@ export default function ApplicationPage() {
 function ApplicationView({ app }: { app: Application }) {
   const { t } = useTranslation();
   const can = useCan();
+  const me = useSession();
   const officer = can('services.handle');
   const [draft, setDraft] = useState<CorrectionDraft>({});
   const correcting = officer && app.actions.includes('request_correction');
@@ -58,46 +61,24 @@ function ApplicationView({ app }: { app: Application }) {
 
   return (
     <div>
-      <Breadcrumb
-        style={{ marginBottom: 8 }}
-        items={[
-          {
-            title: (
-              <Link to={back.to}>
-                <ArrowLeftOutlined /> {back.label}
-              </Link>
-            ),
-          },
-          { title: app.number ?? t('applications.noNumber') },
-        ]}
-      />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '16px 20px' } }}>
-        <Flex justify="space-between" align="flex-start" gap={12} wrap>
-          <div style={{ minWidth: 0, flex: '1 1 360px' }}>
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
-              {app.itemName}
-            </Typography.Title>
-            <Space size={12} wrap style={{ marginTop: 8 }}>
-              <Typography.Text type="secondary">
-                {t('applications.number')}
-                {t('common.colon')}
-                {app.number ? (
-                  <Typography.Text copyable style={{ fontFamily: 'monospace' }} data-testid="app-number">
-                    {app.number}
-                  </Typography.Text>
-                ) : (
-                  t('applications.noNumber')
-                )}
-              </Typography.Text>
-              <AppStatusTag status={app.status} testId="app-status" />
-              {app.dueState !== 'none' ? <DueTag dueDate={app.dueDate} dueState={app.dueState} testId="app-due" verbose /> : null}
-              {app.eSigned ? <Tag color="green">{t('applications.eSigned')}</Tag> : null}
-            </Space>
-          </div>
-          <Space wrap data-testid="app-actions">
+      <DetailHeader
+        back={back}
+        crumb={app.number ?? t('applications.noNumber')}
+        title={app.itemName}
+        meta={
+          <>
+            <HeaderCode label={t('applications.number')} code={app.number} testId="app-number" empty={t('applications.noNumber')} />
+            <AppStatusTag status={app.status} testId="app-status" />
+            {app.dueState !== 'none' ? <DueTag dueDate={app.dueDate} dueState={app.dueState} testId="app-due" verbose /> : null}
+            {app.eSigned ? <Tag color="green">{t('applications.eSigned')}</Tag> : null}
+          </>
+        }
+        actions={
+          <Flex gap={8} wrap data-testid="app-actions">
             <ActionBar app={app} officer={officer} draft={draft} setDraft={setDraft} />
-          </Space>
-        </Flex>
+          </Flex>
+        }
+      >
         {app.status === 'correction' ? (
           <Alert
             type="warning"
@@ -123,8 +104,10 @@ function ApplicationView({ app }: { app: Application }) {
           />
         ) : null}
         {app.refuseReason ? <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('applications.refuseReason')} description={app.refuseReason} /> : null}
-        {app.decisionReason ? <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('applications.decisionReason')} description={app.decisionReason} /> : null}
-      </Card>
+        {/* The decision's text: the reason of a denial, or the officer's comment on an approval. */}
+        {app.decisionReason && app.status === 'denied' ? <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('applications.decisionReason')} description={app.decisionReason} /> : null}
+        {app.decisionReason && app.status === 'approved' ? <Alert type="success" showIcon style={{ marginTop: 12 }} title={t('applications.decisionComment')} description={app.decisionReason} /> : null}
+      </DetailHeader>
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
@@ -159,6 +142,7 @@ function ApplicationView({ app }: { app: Application }) {
         </Col>
         <Col xs={24} xl={8}>
           {app.licence ? <LicenceCard app={app} /> : null}
+          {!officer && app.number ? <ProgressLinkCard zone={me.zone.code} number={app.number} /> : null}
           <Card title={t('applications.timeline')}>
             <EventTimeline app={app} />
           </Card>
@@ -220,8 +204,7 @@ function AssignSelect({ app }: { app: Application }) {
   const officers = useOfficers();
   const assign = useAssign(app.id);
   const run = useRowAction();
-  const open = app.status !== 'draft' && !['approved', 'refused', 'denied', 'withdrawn'].includes(app.status);
-  if (!open) return <span>{app.assigneeName ?? '-'}</span>;
+  if (!isOpen(app.status)) return <span>{app.assigneeName ?? '-'}</span>;
   const options = (officers.data ?? []).map((o) => ({ value: o.id, label: o.displayName }));
   if (app.assigneeId && !options.some((o) => o.value === app.assigneeId)) options.unshift({ value: app.assigneeId, label: app.assigneeName ?? app.assigneeId });
   return (
@@ -263,7 +246,7 @@ function LicenceCard({ app }: { app: Application }) {
             children: (
               <span data-testid="licence-status">
                 <Tag color={valid ? 'success' : 'error'}>{t(`applications.licenceStatuses.${l.status}`)}</Tag>
-                {!valid && l.revokedAt ? t('applications.revokedInfo', { date: formatDateTime(l.revokedAt).slice(0, 10), reason: l.revokeReason ?? '' }) : null}
+                {!valid && l.revokedAt ? t('applications.revokedInfo', { date: formatDate(l.revokedAt), reason: l.revokeReason ?? '' }) : null}
               </span>
             ),
           },

@@ -1,13 +1,14 @@
 // 我要办: the items an enterprise can apply for online — search, category, paging — each with
 // 办理, which opens its guide and the application form.
-import { Button, Form, Select, Typography, type TableColumnsType } from 'antd';
+import { Button, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { SERVICE_CATEGORIES, type ServiceCategory, type ServiceItem } from '@shuangsheng/contracts';
+import type { ServiceCategory, ServiceItem } from '@shuangsheng/contracts';
 import { Ellipsis, FilterBar, ListPage, ListTable, sortable } from '../../../../components/ListPage';
 import { actionsColumn } from '../../../../components/RowActions';
 import { useUrlList } from '../../../../lib/url-filters';
 import { serviceItems } from '../../api';
+import { CategoryFilter } from '../../components/CategoryFilter';
 import { CategoryTag, ItemFlags, Limits } from '../../display';
 
 const SPEC = { q: 'string', category: 'string' } as const;
@@ -57,15 +58,7 @@ export default function ApplyPage() {
       extra={<Button onClick={() => void navigate('/services/applications')}>{t('menu.myApplications')}</Button>}
       filters={
         <FilterBar url={url} searchPlaceholder={t('applications.applySearch')}>
-          <Form.Item name="category" style={{ minWidth: 140 }}>
-            <Select
-              allowClear
-              placeholder={t('services.category')}
-              options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`serviceCategories.${c}`) }))}
-              data-testid="filter-category"
-              popupMatchSelectWidth={false}
-            />
-          </Form.Item>
+          <CategoryFilter />
         </FilterBar>
       }
     >

@@ -1,15 +1,16 @@
 // /services/apply/:itemId — an item's guide and what to prepare, then the form: contact, the
 // item's fields, delivery. Saving makes the draft; materials are uploaded on the draft's page.
 import { useState } from 'react';
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Form, List, Row, Space, Steps, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Form, List, Row, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../../../app/session';
-import { useFormLayout } from '../../../../components/FormDialog';
+import { useFormLayout, validateOrScroll } from '../../../../components/FormDialog';
 import { ErrorState, PageSkeleton } from '../../../../components/PageStates';
 import { useApiError } from '../../../../components/useApiError';
 import { fileUrl, serviceItems } from '../../api';
+import { DetailHeader } from '../../components/DetailHeader';
 import { Markdown } from '../../components/Markdown';
 import { CategoryTag, ItemFlags, Limits } from '../../display';
 import { useCreateApplication } from '../api';
@@ -38,14 +39,8 @@ export default function ApplyStartPage() {
   const allKeys = new Set(item.fields.map((f) => f.key));
 
   const save = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch (e) {
-      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
-      if (first) form.scrollToField(first.name, { block: 'center' });
-      return;
-    }
+    const v = await validateOrScroll(form);
+    if (v === null) return;
     setBusy(true);
     try {
       const app = await create.mutateAsync({
@@ -68,33 +63,23 @@ export default function ApplyStartPage() {
 
   return (
     <div>
-      <Breadcrumb
-        style={{ marginBottom: 8 }}
-        items={[
-          {
-            title: (
-              <Link to="/services/apply">
-                <ArrowLeftOutlined /> {t('applications.applyTitle')}
-              </Link>
-            ),
-          },
-          { title: item.name },
-        ]}
-      />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '16px 20px' } }}>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
-          {t('applications.startTitle', { name: item.name })}
-        </Typography.Title>
-        <Space size={12} wrap style={{ marginTop: 8 }}>
-          <Typography.Text type="secondary">{item.department}</Typography.Text>
-          <CategoryTag category={item.category} />
-          <ItemFlags item={item} empty={false} />
-          <Typography.Text type="secondary">
-            <Limits item={item} />
-          </Typography.Text>
-        </Space>
+      <DetailHeader
+        back={{ to: '/services/apply', label: t('applications.applyTitle') }}
+        crumb={item.name}
+        title={t('applications.startTitle', { name: item.name })}
+        meta={
+          <>
+            <Typography.Text type="secondary">{item.department}</Typography.Text>
+            <CategoryTag category={item.category} />
+            <ItemFlags item={item} empty={false} />
+            <Typography.Text type="secondary">
+              <Limits item={item} />
+            </Typography.Text>
+          </>
+        }
+      >
         <Steps size="small" current={0} style={{ marginTop: 16, maxWidth: 640 }} items={[{ title: t('applications.stepFill') }, { title: t('applications.stepUpload') }, { title: t('applications.stepSubmit') }]} />
-      </Card>
+      </DetailHeader>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t('applications.guide')} style={{ marginBottom: 16 }} data-testid="apply-guide">

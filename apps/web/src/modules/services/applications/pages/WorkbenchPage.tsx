@@ -1,5 +1,5 @@
-// 办件工作台: the approval bureau's queues — tabs by status with counts, due filters (overdue
-// red, today orange, soon), mine; search and filters in the URL; paging, sort; Excel export and
+// 办件工作台: the approval bureau's queues — tabs (each a set of statuses) with counts, due
+// filters (overdue red, today orange, soon), mine / unassigned; search and filters in the URL; paging, sort; Excel export and
 // the materials of the filtered set as a zip; row selection for bulk accept (with the rows that
 // failed and why); 窗口收件 for walk-ins.
 import { useState } from 'react';
@@ -21,21 +21,22 @@ import { CounterDialog } from '../components/CounterDialog';
 import { AppStatusTag, DueTag } from '../components/display';
 import { DateRange, fromRange, toRange, type Range } from '../components/filters';
 import { ItemSelect } from '../components/ItemSelect';
-import { CLOSED_TAB_STATUSES, QUEUE_TABS, tabCount, tabOf, tabQuery, type QueueTab } from '../helpers';
+import { assigneeQuery, QUEUE_TABS, tabCount, tabOf, tabQuery, whoOf, type QueueTab, type Who } from '../helpers';
 
 const SPEC = {
   tab: 'string',
+  /** Older links named a status; it only picks the tab that holds it. */
   status: 'string',
   q: 'string',
   itemId: 'string',
   department: 'string',
   channel: 'string',
   due: 'string',
-  mine: 'boolean',
+  who: 'string',
   from: 'string',
   to: 'string',
 } as const;
-type FormShape = { q?: string; itemId?: string; department?: string; channel?: string; status?: string; range?: Range };
+type FormShape = { q?: string; itemId?: string; department?: string; channel?: string; range?: Range };
 
 export default function WorkbenchPage() {
   const { t } = useTranslation();
@@ -44,20 +45,20 @@ export default function WorkbenchPage() {
   const { modal, message } = App.useApp();
   const showError = useApiError();
   const url = useUrlList(SPEC, { sort: 'dueDate:asc' });
-  const { status, mine, from, to, due, ...others } = url.filters;
-  const { tab: _tab, ...rest } = others;
+  const { tab: _tab, status: _status, who: whoParam, from, to, due, ...rest } = url.filters;
   const tab = tabOf(url.filters);
+  const who = whoOf(whoParam);
   const filter = (() => {
     const q: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== '') q[k] = v;
-    Object.assign(q, tabQuery(tab));
-    if (tab === 'closed' && status && (CLOSED_TAB_STATUSES as string[]).includes(status)) q.status = status;
+    Object.assign(q, tabQuery(tab), assigneeQuery(who, me.id));
     if (due) q.due = due;
-    if (mine) q.assigneeId = me.id;
     if (from) q.from = from;
     if (to) q.to = to;
     return q;
   })();
+  // Filters beyond the tab (an empty tab is not "nothing matches").
+  const narrowed = !!(who || due || from || to || Object.values(rest).some((v) => v !== undefined && v !== ''));
   const query = useApplications({ ...filter, page: url.list.page, pageSize: url.list.pageSize, ...(url.list.sort ? { sort: url.list.sort } : {}) });
   const exportQuery = { ...filter, ...(url.list.sort ? { sort: url.list.sort } : {}) };
   const queues = useQueues();
@@ -71,6 +72,10 @@ export default function WorkbenchPage() {
   const setTab = (next: QueueTab) => {
     setSelected([]);
     url.setFilters({ ...url.filters, tab: next === 'open' ? undefined : next, status: undefined });
+  };
+  const setWho = (next: Who | undefined) => {
+    setSelected([]);
+    url.setFilters({ ...url.filters, who: next });
   };
 
   const bulkAccept = async () => {
@@ -92,24 +97,31 @@ export default function WorkbenchPage() {
   const sorter = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(url.list.sort, key), sortDirections: ['ascend', 'descend'] as ('ascend' | 'descend')[] });
   const columns: TableColumnsType<ApplicationSummary> = [
     {
-      title: t('applications.number'),
+      title: t('workbench.apps.numberColumn'),
       dataIndex: 'number',
       ...sorter('number'),
       fixed: 'left',
+      // Numbers follow the submission order (SV-date-sequence), so the submitted time sits under
+      // the number and sorting by number sorts by submission: the table fits 1280 px.
       render: (v: string | null, a) => (
-        <Link to={`/services/applications/${a.id}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid={`workbench-link-${v ?? a.id}`}>
-          {v ?? '-'}
-        </Link>
+        <div style={{ whiteSpace: 'nowrap' }}>
+          <Link to={`/services/applications/${a.id}`} style={{ fontFamily: 'monospace' }} data-testid={`workbench-link-${v ?? a.id}`}>
+            {v ?? '-'}
+          </Link>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} title={t('applications.submittedAt')}>
+            {formatDateTime(a.submittedAt)}
+          </Typography.Text>
+        </div>
       ),
     },
     {
       title: t('applications.item'),
       dataIndex: 'itemName',
       render: (v: string, a) => (
-        <div style={{ maxWidth: 220 }}>
-          <Ellipsis width={220} text={v} />
+        <div style={{ maxWidth: 200 }}>
+          <Ellipsis width={200} text={v} />
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            <Ellipsis width={220} text={a.department} />
+            <Ellipsis width={200} text={a.department} />
           </Typography.Text>
         </div>
       ),
@@ -118,22 +130,28 @@ export default function WorkbenchPage() {
       title: t('applications.applicant'),
       key: 'applicant',
       render: (_v, a) => (
-        <div style={{ maxWidth: 180 }}>
-          <Ellipsis width={180} text={a.enterpriseName ?? a.applicantName} />
+        <div style={{ maxWidth: 170 }}>
+          <Ellipsis width={170} text={a.enterpriseName ?? a.applicantName} />
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {t(`applications.channels.${a.channel}`)}
           </Typography.Text>
         </div>
       ),
     },
-    { title: t('applications.status'), dataIndex: 'status', ...sorter('status'), render: (v: ApplicationStatus) => <AppStatusTag status={v} /> },
-    { title: t('applications.dueDate'), dataIndex: 'dueDate', ...sorter('dueDate'), render: (_v, a) => <DueTag dueDate={a.dueDate} dueState={a.dueState} /> },
-    { title: t('applications.submittedAt'), dataIndex: 'submittedAt', ...sorter('submittedAt'), render: (v: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span> },
     {
-      title: t('applications.assignee'),
-      dataIndex: 'assigneeName',
-      render: (v: string | null) => (v ? <span style={{ whiteSpace: 'nowrap' }}>{v}</span> : <Typography.Text type="secondary">{t('applications.unassigned')}</Typography.Text>),
+      title: t('workbench.apps.statusColumn'),
+      dataIndex: 'status',
+      ...sorter('status'),
+      render: (v: ApplicationStatus, a) => (
+        <div style={{ maxWidth: 130 }}>
+          <AppStatusTag status={v} />
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 2 }} data-testid={`workbench-assignee-${a.number ?? a.id}`}>
+            <Ellipsis width={130} text={a.assigneeName ?? t('applications.unassigned')} />
+          </Typography.Text>
+        </div>
+      ),
     },
+    { title: t('applications.dueDate'), dataIndex: 'dueDate', ...sorter('dueDate'), render: (_v, a) => <DueTag dueDate={a.dueDate} dueState={a.dueState} /> },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -186,17 +204,20 @@ export default function WorkbenchPage() {
         getCheckboxProps: (a) => ({ disabled: a.status !== 'submitted' }),
       }}
       locale={{
-        emptyText: url.filtered ? (
+        emptyText: narrowed ? (
           <EmptyState
             title={t('common.noMatch')}
             action={
-              <Button onClick={url.reset} data-testid="list-clear-filters">
+              <Button onClick={() => url.setFilters({ tab: url.filters.tab })} data-testid="list-clear-filters">
                 {t('common.clearFilters')}
               </Button>
             }
           />
         ) : (
-          <EmptyState title={t('workbench.apps.empty')} description={t('workbench.apps.emptyDesc')} />
+          <EmptyState
+            title={tab === 'open' ? t('workbench.apps.empty') : t('workbench.apps.emptyTab', { tab: t(`workbench.apps.tabs.${tab}`) })}
+            description={tab === 'open' ? t('workbench.apps.emptyDesc') : undefined}
+          />
         ),
       }}
       pagination={{
@@ -240,22 +261,22 @@ export default function WorkbenchPage() {
             {dueButton('today', t('workbench.apps.dueToday'), counts?.dueToday, '#d46b08')}
             {dueButton('soon', t('workbench.apps.dueSoon'), counts?.dueSoon, '#d48806')}
           </Radio.Group>
-          <Radio.Group value={mine ? 'mine' : ''} onChange={(e) => url.setFilters({ ...url.filters, mine: e.target.value === 'mine' || undefined })} size="small" data-testid="workbench-who">
+          <Radio.Group value={who ?? ''} onChange={(e) => setWho(whoOf(e.target.value as string))} size="small" data-testid="workbench-who">
             <Radio.Button value="" data-testid="workbench-who-all">
               {t('workbench.apps.whoAll')}
             </Radio.Button>
             <Radio.Button value="mine" data-testid="workbench-mine">
               {t('workbench.apps.mine')} {counts ? formatNumber(counts.mine) : ''}
             </Radio.Button>
+            <Radio.Button value="unassigned" data-testid="workbench-unassigned">
+              <span style={{ color: counts?.unassigned ? '#d46b08' : undefined }}>
+                {t('applications.unassigned')} {counts ? formatNumber(counts.unassigned) : ''}
+              </span>
+            </Radio.Button>
           </Radio.Group>
-          {counts ? (
-            <Typography.Text type="secondary" data-testid="workbench-unassigned">
-              {t('workbench.apps.unassignedCount', { count: counts.unassigned })}
-            </Typography.Text>
-          ) : null}
         </Flex>
         <FilterBar<FormShape>
-          values={{ ...rest, status, range: toRange(from, to) }}
+          values={{ ...rest, range: toRange(from, to) }}
           onSearch={({ range, ...v }) => url.setFilters({ ...url.filters, ...v, ...fromRange(range) })}
           onReset={() => url.setFilters({ tab: url.filters.tab })}
           searchPlaceholder={t('workbench.apps.searchPlaceholder')}
@@ -276,11 +297,6 @@ export default function WorkbenchPage() {
           <Form.Item name="channel" style={{ minWidth: 110 }}>
             <Select allowClear placeholder={t('applications.channel')} options={CHANNELS.map((c) => ({ value: c, label: t(`applications.channels.${c}`) }))} data-testid="filter-channel" popupMatchSelectWidth={false} />
           </Form.Item>
-          {tab === 'closed' ? (
-            <Form.Item name="status" style={{ minWidth: 120 }}>
-              <Select allowClear placeholder={t('applications.status')} options={CLOSED_TAB_STATUSES.map((s) => ({ value: s, label: t(`applications.statuses.${s}`) }))} data-testid="filter-status" />
-            </Form.Item>
-          ) : null}
           <Form.Item name="range">
             <DateRange testId="filter-dates" />
           </Form.Item>
