@@ -343,7 +343,6 @@ export type AgencyCasesTable = {
   park_id: string | null;
   agent_id: string;
   note: string | null;
-  current_stage: string | null;
   created_at: number;
   updated_at: number;
 };

@@ -82,11 +82,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('note', 'text')
     // The first stage not done (null: in production), rewritten with the stages in one transaction.
-    .addColumn('current_stage', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('agency_cases_zone_stage_ix').on('agency_cases').columns(['zone_id', 'current_stage']).execute();
   await db.schema.createIndex('agency_cases_zone_enterprise_ix').on('agency_cases').columns(['zone_id', 'enterprise_id']).execute();
 
   await db.schema

@@ -3,7 +3,7 @@
 // and linked applications of the own zone; the list by stage with filters and Excel export;
 // enterprise users read their own enterprise's cases only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgencyCase } from '@shuangsheng/contracts';
+import { AGENCY_STAGES, type AgencyCase } from '@shuangsheng/contracts';
 import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
 import { makeAgencyCase, makeEnterprise, makePark, makeServiceDesk, makeServiceItem, makeUser, newAdmin, signedInUser, type TestZone } from '../../test/factories.js';
 import { column, xlsxResponse } from '../../test/xlsx.js';
@@ -113,6 +113,18 @@ describe('the stage plan', () => {
 });
 
 describe('the list', () => {
+  it('a case whose every stage is done is in production; reopening a stage brings it back', async () => {
+    const { officer, zone } = await setup();
+    const names = async (q: string) => (await officer.call({ method: 'GET', url: `/api/agency-cases?${q}` })).json().items.map((c: AgencyCase) => c.projectName).sort();
+    const c = await makeAgencyCase(t.services, zone, { projectName: '已投产项目' });
+    for (const stage of AGENCY_STAGES) await t.services.servicesExtras.agency.updateStage(zone.ctx, c.id, { stage, status: 'done', actualOn: '2020-02-01' });
+    expect(await names('stage=completed')).toEqual(['已投产项目']);
+    await t.services.servicesExtras.agency.updateStage(zone.ctx, c.id, { stage: 'engineering_planning', status: 'in_progress' });
+    expect(await names('stage=completed')).toEqual([]);
+    expect(await names('stage=engineering_planning')).toEqual(['已投产项目']);
+    await t.services.servicesExtras.agency.updateStage(zone.ctx, c.id, { stage: 'engineering_planning', status: 'done' });
+  });
+
   it('shows the stage each case is in, filters by stage, agent, park, enterprise and keyword, and exports', async () => {
     const { officer, zone, park } = await setup();
     const a = await makeAgencyCase(t.services, zone, { projectName: '高端装备产业园项目', parkId: park.id, agentId: officer.user.id });

@@ -1,6 +1,8 @@
 // SQL of agency cases (帮办代办) and their stage plans; the applications a stage links are read
 // here by id, in the same zone, for their number, item and status.
-import type { AgencyListQuery } from '@shuangsheng/contracts';
+import { AGENCY_STAGES, type AgencyListQuery, type AgencyStage } from '@shuangsheng/contracts';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { AgencyCasesTable, AgencyStagesTable } from '../../db/schema.js';
 import type { DialectName } from '../../db/connect.js';
 import { containsText } from '../../db/dialect.js';
@@ -19,8 +21,13 @@ export function makeAgencyRepo(db: Executor, dialect: DialectName) {
       const ids = f.enterpriseMatches ?? [];
       q = q.where((eb) => eb.or([containsText(dialect, eb.ref('project_name'), needle), ...(ids.length ? [eb('enterprise_id', 'in', ids)] : [])]));
     }
-    if (f.stage === 'completed') q = q.where('current_stage', 'is', null);
-    else if (f.stage) q = q.where('current_stage', '=', f.stage);
+    // The stage a case is in is its first stage not done (none: in production); read, never stored.
+    if (f.stage) {
+      const firstOpen = (eb: ExpressionBuilder<DB, 'agency_cases'>) =>
+        eb.selectFrom('agency_stages as s').select((x) => x.fn.min('s.seq').as('seq')).whereRef('s.zone_id', '=', 'agency_cases.zone_id').whereRef('s.case_id', '=', 'agency_cases.id').where('s.status', '<>', 'done');
+      if (f.stage === 'completed') q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('agency_stages as s').select('s.id').whereRef('s.zone_id', '=', 'agency_cases.zone_id').whereRef('s.case_id', '=', 'agency_cases.id').where('s.status', '<>', 'done'))));
+      else q = q.where((eb) => eb(firstOpen(eb), '=', AGENCY_STAGES.indexOf(f.stage as AgencyStage)));
+    }
     if (f.agentId) q = q.where('agent_id', '=', f.agentId);
     if (f.parkId) q = q.where('park_id', '=', f.parkId);
     if (f.enterpriseId) q = q.where('enterprise_id', '=', f.enterpriseId);

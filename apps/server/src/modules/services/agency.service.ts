@@ -52,7 +52,7 @@ export function makeAgencyService(deps: Deps, ports: AgencyPorts) {
       agentName: agents.get(c.agent_id) ?? null,
       free: true as const,
       note: c.note,
-      currentStage: c.current_stage as AgencyStage | null,
+      currentStage: currentStage(stages.filter((s) => s.case_id === c.id).map((s) => ({ stage: s.stage as AgencyStage, status: s.status as StageStatus }))),
       stages: stages
         .filter((s) => s.case_id === c.id)
         .map((s) => ({
@@ -137,7 +137,6 @@ export function makeAgencyService(deps: Deps, ports: AgencyPorts) {
       park_id: input.parkId ?? null,
       agent_id: input.agentId,
       note: input.note ?? null,
-      current_stage: currentStage(stages.map((s) => ({ stage: s.stage as AgencyStage, status: s.status as StageStatus }))),
       created_at: now,
       updated_at: now,
     };
@@ -198,8 +197,6 @@ export function makeAgencyService(deps: Deps, ports: AgencyPorts) {
       // A stage marked done without a date was done today.
       if (patch.status === 'done' && patch.actualOn === undefined && !before.actual_on) set.actual_on = today;
       await r.updateStage(ctx.zoneId, id, patch.stage, set);
-      const stages = await r.stagesOf(ctx.zoneId, [id]);
-      await r.update(ctx.zoneId, id, { current_stage: currentStage(stages.map((s) => ({ stage: s.stage as AgencyStage, status: s.status as StageStatus }))) });
       const shape = (s: AgencyStagesTable) => ({ status: s.status, plannedOn: s.planned_on, actualOn: s.actual_on, note: s.note, applicationIds: JSON.parse(s.application_ids) as string[] });
       const d = diff(shape(before), shape({ ...before, ...set }));
       await recordAudit(trx, clock, ctx, { action: 'agency_case.update_stage', entityType: 'agency_case', entityId: id, before: { stage: patch.stage, ...d.before }, after: { stage: patch.stage, ...d.after } });
