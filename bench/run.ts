@@ -1,10 +1,13 @@
 // `npm run bench`: runs the benchmarks and writes bench/results/<name>.json. Not part of `npm test`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { benchServices, benchServicesPg } from './services.js';
 import { benchStartup } from './startup.js';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: benchStartup,
+  services: benchServices,
+  'services-pg': benchServicesPg,
 };
 
 const wanted = process.argv.slice(2);

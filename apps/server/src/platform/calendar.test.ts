@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, isoWeekday, isWorkingDay, todayIn, workingDaysBetween, workingDaysInYear, type DayKind } from './calendar.js';
+import { addDays, addWorkingDays, isoWeekday, isWorkingDay, todayIn, workingDayCounter, workingDaysBetween, workingDaysInYear, type DayKind } from './calendar.js';
 import { nationalCalendar } from '../modules/calendar/national.js';
 
 const none = new Map<string, DayKind>();
@@ -52,4 +52,18 @@ it('tells the date in a time zone', () => {
   const ms = Date.UTC(2020, 1, 23, 17, 0); // 2020-02-24 01:00 in Beijing
   expect(todayIn('Asia/Shanghai', ms)).toBe('2020-02-24');
   expect(todayIn('Europe/Berlin', ms)).toBe('2020-02-23');
+});
+
+it('counts working days between many pairs from one pass, as workingDaysBetween does day by day', () => {
+  const count = workingDayCounter('2020-01-01', '2020-12-31', cn2020);
+  const days = Array.from({ length: 366 }, (_, i) => addDays('2020-01-01', i));
+  for (let i = 0; i < 400; i++) {
+    const a = days[(i * 37) % days.length]!;
+    const b = days[(i * 53 + 11) % days.length]!;
+    expect(count(a, b), `${a}..${b}`).toBe(workingDaysBetween(a, b, cn2020));
+  }
+  // Across the extended Spring Festival: accepted 23 Jan, decided 3 Feb — one working day.
+  expect(count('2020-01-23', '2020-02-03')).toBe(1);
+  // Outside the range it still answers, day by day.
+  expect(count('2019-12-30', '2020-01-03')).toBe(workingDaysBetween('2019-12-30', '2020-01-03', cn2020));
 });

@@ -52,6 +52,25 @@ export function workingDaysBetween(from: string, to: string, exceptions: Excepti
   return n;
 }
 
+/**
+ * workingDaysBetween for many pairs of dates within [first, last], from one pass over the range
+ * (statistics count thousands of applications); dates outside it are counted day by day.
+ */
+export function workingDayCounter(first: string, last: string, exceptions: Exceptions): (from: string, to: string) => number {
+  const upTo = new Map<string, number>();
+  let n = 0;
+  for (let date = first; date <= last; date = addDays(date, 1)) {
+    if (isWorkingDay(date, exceptions)) n++;
+    upTo.set(date, n);
+  }
+  return (from, to) => {
+    if (to <= from) return 0;
+    const a = upTo.get(from);
+    const b = upTo.get(to);
+    return a === undefined || b === undefined ? workingDaysBetween(from, to, exceptions) : b - a;
+  };
+}
+
 /** Working days of a year, given its exceptions. */
 export function workingDaysInYear(year: number, exceptions: Exceptions): number {
   return workingDaysBetween(`${year - 1}-12-31`, `${year}-12-31`, exceptions);

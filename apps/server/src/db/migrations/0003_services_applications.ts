@@ -59,6 +59,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('applications_zone_number_uq', ['zone_id', 'number'])
     .execute();
+  // The public progress lookup comes with a number and, from older links, no zone.
+  await db.schema.createIndex('applications_number_ix').on('applications').column('number').execute();
   await db.schema.createIndex('applications_zone_status_due_ix').on('applications').columns(['zone_id', 'status', 'due_date']).execute();
   await db.schema.createIndex('applications_zone_enterprise_ix').on('applications').columns(['zone_id', 'enterprise_id']).execute();
   await db.schema.createIndex('applications_zone_creator_ix').on('applications').columns(['zone_id', 'created_by']).execute();
@@ -94,6 +96,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('corrections_json', 'text')
     .execute();
   await db.schema.createIndex('application_events_app_ix').on('application_events').columns(['zone_id', 'application_id', 'at']).execute();
+  // Which applications were ever asked to correct (the statistics' correction rate).
+  await db.schema.createIndex('application_events_action_ix').on('application_events').columns(['zone_id', 'action', 'application_id']).execute();
 
   await db.schema
     .createTable('licences')

@@ -87,7 +87,10 @@ export function makeApplicationsRepo(db: Executor, dialect: DialectName) {
     },
     get: (zoneId: string, id: string) => db.selectFrom('applications').selectAll().where('zone_id', '=', zoneId).where('id', '=', id).executeTakeFirst(),
     /** Public lookup by number: the zone is not known to the caller; numbers are unique per zone, so several may match. */
-    byNumber: (number: string) => db.selectFrom('applications').selectAll().where('number', '=', number).execute(),
+    byNumber: (number: string, zoneId?: string) => {
+      const q = db.selectFrom('applications').selectAll().where('number', '=', number);
+      return (zoneId ? q.where('zone_id', '=', zoneId) : q).execute();
+    },
     async insert(row: ApplicationsTable) {
       await db.insertInto('applications').values(row).execute();
     },
@@ -101,6 +104,9 @@ export function makeApplicationsRepo(db: Executor, dialect: DialectName) {
         .where('version', '=', version)
         .executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
+    },
+    async setNumber(zoneId: string, id: string, number: string) {
+      await db.updateTable('applications').set({ number }).where('zone_id', '=', zoneId).where('id', '=', id).execute();
     },
     async remove(zoneId: string, id: string) {
       await db.deleteFrom('application_events').where('zone_id', '=', zoneId).where('application_id', '=', id).execute();
@@ -187,12 +193,6 @@ export function makeApplicationsRepo(db: Executor, dialect: DialectName) {
       let q = db
         .selectFrom('applications')
         .select(['id', 'status', 'department', 'category', 'channel', 'delivery', 'e_signed', 'accepted_on', 'completed_on', 'due_date', 'paused_days', 'item_json'])
-        // Asked for a correction at least once: counted from the history, not kept as a number.
-        .select((eb) =>
-          eb
-            .exists(eb.selectFrom('application_events as e').select('e.id').whereRef('e.zone_id', '=', 'applications.zone_id').whereRef('e.application_id', '=', 'applications.id').where('e.action', '=', 'request_correction'))
-            .as('corrected'),
-        )
         .where('zone_id', '=', zoneId)
         .where((eb) => eb.or([eb.and([eb('accepted_on', '>=', f.from), eb('accepted_on', '<=', f.to)]), eb.and([eb('completed_on', '>=', f.from), eb('completed_on', '<=', f.to)])]));
       if (f.department) q = q.where('department', '=', f.department);
@@ -200,10 +200,15 @@ export function makeApplicationsRepo(db: Executor, dialect: DialectName) {
       if (f.channel) q = q.where('channel', '=', f.channel);
       return q.execute();
     },
+    /** Applications of the zone that were ever asked for a correction: read from the history, not kept as a count. */
+    async correctedIds(zoneId: string): Promise<Set<string>> {
+      const rows = await db.selectFrom('application_events').select('application_id').distinct().where('zone_id', '=', zoneId).where('action', '=', 'request_correction').execute();
+      return new Set(rows.map((r) => r.application_id));
+    },
     async licencedIds(zoneId: string, applicationIds: string[]): Promise<Set<string>> {
       const out = new Set<string>();
-      for (let i = 0; i < applicationIds.length; i += 500) {
-        const rows = await db.selectFrom('licences').select('application_id').distinct().where('zone_id', '=', zoneId).where('application_id', 'in', applicationIds.slice(i, i + 500)).execute();
+      for (let i = 0; i < applicationIds.length; i += 2000) {
+        const rows = await db.selectFrom('licences').select('application_id').distinct().where('zone_id', '=', zoneId).where('application_id', 'in', applicationIds.slice(i, i + 2000)).execute();
         for (const r of rows) out.add(r.application_id);
       }
       return out;

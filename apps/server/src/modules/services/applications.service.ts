@@ -541,13 +541,15 @@ export function makeApplicationsService(deps: Deps, parts: Parts) {
     const licenceFacts = issueLicence ? await parts.licences().factsFor(ctx, after) : null;
 
     await database.db.transaction().execute(async (trx) => {
-      if (action === 'submit') {
-        const seq = await nextInSeries(trx, ctx.zoneId, 'SV', day);
-        set.number = applicationNumber(day, seq);
-      }
       await write(trx, row, set);
       const comment = body.reason ?? body.comment ?? null;
       await event(trx, ctx, row.id, { action, from, to, comment, corrections });
+      // The day's counter is locked from here to the commit: taken as late as the writes allow,
+      // so that parallel submissions of a zone wait on each other as briefly as possible.
+      if (action === 'submit') {
+        set.number = applicationNumber(day, await nextInSeries(trx, ctx.zoneId, 'SV', day));
+        await repoIn(trx).setNumber(ctx.zoneId, row.id, set.number);
+      }
       await recordAudit(trx, clock, ctx, {
         action: `application.${action}`,
         entityType: 'application',
@@ -623,7 +625,7 @@ export function makeApplicationsService(deps: Deps, parts: Parts) {
   async function lookup(number: string, phoneLast4: string, zoneCode?: string): Promise<ApplicationProgress> {
     const zoneId = zoneCode ? ((await parts.org.zones.byCode(zoneCode).catch(() => null))?.id ?? null) : undefined;
     if (zoneId === null) throw new AppError(404, 'rule.lookup_mismatch');
-    const matches = (await repo.byNumber(number)).filter((row) => (zoneId === undefined || row.zone_id === zoneId) && pii.decrypt(row.applicant_phone_enc).replace(/\D/g, '').endsWith(phoneLast4));
+    const matches = (await repo.byNumber(number, zoneId)).filter((row) => pii.decrypt(row.applicant_phone_enc).replace(/\D/g, '').endsWith(phoneLast4));
     // Without a zone, two zones' applications with the same number and digits could answer: none does.
     if (matches.length === 1) {
       const row = matches[0]!;

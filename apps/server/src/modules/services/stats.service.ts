@@ -4,7 +4,7 @@
 // e-licensed / completed.
 import type { Ratio, ServiceCategory, ServiceStats, ServiceStatsQuery } from '@shuangsheng/contracts';
 import { CHANNELS, SERVICE_CATEGORIES } from '@shuangsheng/contracts';
-import { addDays, todayIn, workingDaysBetween } from '../../platform/calendar.js';
+import { addDays, todayIn, workingDayCounter } from '../../platform/calendar.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { ValidationError } from '../../platform/errors.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
@@ -34,6 +34,7 @@ export function makeStatsService(deps: Pick<Deps, 'database' | 'clock'>, parts: 
     if (addDays(q.from, MAX_DAYS) < q.to) throw new ValidationError([{ path: 'to', key: 'v.period_too_long', params: { days: MAX_DAYS } }]);
     const filter = { department: q.department, itemId: q.itemId, channel: q.channel };
     const rows = await repo.statsRows(ctx.zoneId, { from: q.from, to: q.to, ...filter });
+    const corrected = await repo.correctedIds(ctx.zoneId);
     const inPeriod = (d: string | null) => d !== null && d >= q.from && d <= q.to;
     const received = rows.filter((r) => inPeriod(r.accepted_on));
     const completed = rows.filter((r) => r.status === 'approved' && inPeriod(r.completed_on));
@@ -55,7 +56,8 @@ export function makeStatsService(deps: Pick<Deps, 'database' | 'clock'>, parts: 
     // Working days from acceptance to completion, less those spent in correction.
     const earliest = completed.reduce((m, r) => (r.accepted_on && r.accepted_on < m ? r.accepted_on : m), q.from);
     const exceptions = completed.length ? await parts.calendar.exceptions(ctx.zoneId, earliest, q.to) : new Map();
-    const totalDays = completed.reduce((sum, r) => sum + Math.max(0, workingDaysBetween(r.accepted_on ?? r.completed_on!, r.completed_on!, exceptions) - r.paused_days), 0);
+    const between = workingDayCounter(earliest, q.to, exceptions);
+    const totalDays = completed.reduce((sum, r) => sum + Math.max(0, between(r.accepted_on ?? r.completed_on!, r.completed_on!) - r.paused_days), 0);
 
     const today = todayIn(parts.timeZone, deps.clock.now());
     const asOf = q.to < today ? q.to : today;
@@ -81,7 +83,7 @@ export function makeStatsService(deps: Pick<Deps, 'database' | 'clock'>, parts: 
       avgWorkingDays: { totalDays, count: completed.length, value: completed.length ? totalDays / completed.length : null },
       overdueOpen: await repo.overdueOpen(ctx.zoneId, asOf, filter),
       completedLate: completed.filter((r) => r.due_date !== null && r.completed_on! > r.due_date).length,
-      correctionRate: ratio(received.filter((r) => Boolean(r.corrected)).length, received.length),
+      correctionRate: ratio(received.filter((r) => corrected.has(r.id)).length, received.length),
       appointments: extra.appointments,
       consultations: extra.consultations,
       employmentRegistrations: extra.employmentRegistrations,
