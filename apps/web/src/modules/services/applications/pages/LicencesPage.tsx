@@ -1,5 +1,5 @@
 // 证照管理: the e-licences the zone issued — search, status, paging, 导出 Excel of what is
-// filtered — with the application, the PDF and 吊销 (with a reason, confirmed).
+// filtered — with the application, the PDF and 注销 (with a reason, confirmed).
 import { useState } from 'react';
 import { Button, Form, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
