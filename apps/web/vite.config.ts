@@ -8,7 +8,8 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@shuangsheng/contracts': contracts } },
   server: {
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    // The API the dev server forwards to: a server on port 3000 unless SS_API_URL names another.
+    proxy: { '/api': { target: process.env.SS_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } },
   },
   build: {
     outDir: 'dist',

@@ -36,6 +36,7 @@ import { agencyRoutes } from './modules/services/agency.routes.js';
 import { employmentRoutes } from './modules/services/employment.routes.js';
 import { applicationRoutes } from './modules/services/applications.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { resumptionRoutes } from './modules/resumption/resumption.routes.js';
 
 export type AppOptions = {
   deps: Deps;
@@ -157,6 +158,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { se
   await app.register(employmentRoutes, { services });
   await app.register(applicationRoutes, { services });
   await app.register(notificationRoutes, { services });
+  await app.register(resumptionRoutes, { services });
 
   const roots = opts.staticRoots ?? DEFAULT_STATIC_ROOTS;
   app.setNotFoundHandler(async (request, reply) => {

@@ -17,6 +17,7 @@ import { makeLicencesService, type LicencesService } from './modules/services/li
 import { makeStatsService, type ExtraCounts } from './modules/services/stats.service.js';
 import { makeNotificationsService } from './modules/notifications/notifications.service.js';
 import { makeServicesExtras } from './modules/services/extras.services.js';
+import { makeResumptionServices } from './modules/resumption/resumption.services.js';
 
 export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { publicUrl?: string | undefined; port?: number; drawLicencesNow?: boolean } = { timeZone: 'Asia/Shanghai' }) {
   // org needs counts and names from the registry, which itself needs org: resolved lazily.
@@ -37,6 +38,7 @@ export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { pu
   svc.licences = licences;
   const servicesExtras = makeServicesExtras(deps, { org, enterprises, catalogue, calendar });
   svc.extras = servicesExtras.counts;
+  const resumption = makeResumptionServices({ deps, timeZone: config.timeZone, enterprises, org, files, calendar });
   return {
     timeZone: config.timeZone,
     /** The address the server answers on, once it listens, when PUBLIC_URL does not say. */
@@ -57,6 +59,7 @@ export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { pu
     enterpriseImport: makeEnterpriseImport(deps, enterprises, org),
     audit: makeAuditService(deps),
     servicesExtras,
+    resumption,
   };
 }
 export type Services = ReturnType<typeof makeServices>;

@@ -44,6 +44,14 @@ export const PERMISSIONS = [
   'services.agency.read', // agency-service cases (帮办代办) for key projects
   'services.agency.write',
   'services.employment.read', // online employment registrations of returning workers (就业登记)
+  'resumption.read', // the zone's resumption picture: plans, statuses, reports, demands, visits, supplies, projects
+  'resumption.file', // enterprises: own plan, daily reports, demands (raise, confirm, reopen), supply requests
+  'resumption.review', // site checks and decisions on plans, suspend/resume; commissioners only for their enterprises
+  'resumption.commission', // visits and demands logged for assigned enterprises (commissioners), or any (zone admin)
+  'resumption.demands.handle', // move demands to in progress and resolved; commissioners only for their enterprises
+  'resumption.supplies.manage', // the zone's stock of protective supplies and allocations
+  'resumption.projects.write', // the registry of major projects
+  'resumption.stats',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,23 +65,28 @@ const STAFF_READ: Permission[] = [
   'services.catalogue.read',
   'calendar.read',
   'files.read',
+  'resumption.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Reads every zone; changes nothing.
-  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.stats', 'services.agency.read'],
+  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.stats', 'services.agency.read', 'resumption.read', 'resumption.stats'],
   zone_admin: PERMISSIONS.filter((p) => p !== 'zones.read'),
   // The approval bureau keeps the catalogue.
-  approval_officer: [...STAFF_READ, 'services.catalogue.write', 'files.upload', 'services.handle', 'services.stats', 'services.agency.read', 'services.agency.write', 'services.employment.read'],
-  commissioner: STAFF_READ,
+  // The zone's approval team also reviews resumption plans (Xi'an folded it into plan-making).
+  approval_officer: [...STAFF_READ, 'services.catalogue.write', 'files.upload', 'services.handle', 'services.stats', 'services.agency.read', 'services.agency.write', 'services.employment.read', 'resumption.review', 'resumption.demands.handle', 'resumption.stats'],
+  // Object rules keep commissioners to the enterprises they are assigned to.
+  commissioner: [...STAFF_READ, 'resumption.review', 'resumption.commission', 'resumption.demands.handle', 'resumption.stats'],
   inspector: STAFF_READ,
   checkpoint_staff: STAFF_READ,
-  policy_officer: STAFF_READ,
-  investment_officer: [...STAFF_READ, 'services.agency.read'],
-  labour_officer: [...STAFF_READ, 'services.employment.read'],
-  leader: [...STAFF_READ, 'services.stats', 'services.agency.read'],
+  // Handling departments: policy and funding, labour.
+  policy_officer: [...STAFF_READ, 'resumption.demands.handle'],
+  investment_officer: [...STAFF_READ, 'services.agency.read', 'resumption.projects.write'],
+  labour_officer: [...STAFF_READ, 'services.employment.read', 'resumption.demands.handle'],
+  // Leaders read only; overdue demands escalate to them.
+  leader: [...STAFF_READ, 'services.stats', 'services.agency.read', 'resumption.stats'],
   // Only the own enterprise (enforced by the enterprises policy).
-  enterprise_user: ['auth.self', 'enterprises.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.apply'],
+  enterprise_user: ['auth.self', 'enterprises.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.apply', 'resumption.file'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

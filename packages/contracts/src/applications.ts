@@ -2,7 +2,7 @@
 // machine the approval bureau moves them through; e-licences; public progress lookup and licence
 // verification; notifications; statistics with their definitions.
 import { z } from 'zod';
-import { DateString, Id, Instant, Name, OptionalText, PageQuery, sortParam } from './common.js';
+import { DateString, Id, Instant, Name, OptionalText, PageQuery, Ratio, sortParam } from './common.js';
 import {
   APPLICANT_TYPES,
   APPLICATION_ACTIONS,
@@ -14,6 +14,7 @@ import {
   SERVICE_CATEGORIES,
 } from './domain.js';
 import { Phone } from './org.js';
+import { RESUMPTION_NOTIFICATION_KINDS } from './resumption.js';
 import { isValidResidentId } from './validators.js';
 
 /** Values of an item's extra form fields, by field key; checked against the item's definitions. */
@@ -275,6 +276,7 @@ export const NOTIFICATION_KINDS = [
   'application.submitted',
   'application.due_soon',
   'application.assigned',
+  ...RESUMPTION_NOTIFICATION_KINDS,
 ] as const;
 export const Notification = z.object({
   id: Id,
@@ -310,8 +312,6 @@ export const ServiceStatsExportQuery = z.strictObject({
 });
 
 /** A rate given exactly: value = numerator / denominator (null when the denominator is 0). */
-export const Ratio = z.object({ numerator: z.number().int(), denominator: z.number().int(), value: z.number().nullable() });
-export type Ratio = z.infer<typeof Ratio>;
 
 export const STATS_DEFINITIONS = {
   received: 'applications accepted (受理) with the acceptance day in [from, to]',

@@ -78,3 +78,7 @@ export const ImportQuery = z.strictObject({ dryRun: z.stringbool().default(true)
 export const RevealBody = z.strictObject({ reason: z.string().trim().min(4).max(200) });
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** A figure computed from rows: value = numerator / denominator, null when the denominator is 0. */
+export const Ratio = z.object({ numerator: z.number().int(), denominator: z.number().int(), value: z.number().nullable() });
+export type Ratio = z.infer<typeof Ratio>;

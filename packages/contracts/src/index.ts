@@ -9,4 +9,5 @@ export * from './messages.js';
 export * from './org.js';
 export * from './services.js';
 export * from './services-extras.js';
+export * from './resumption.js';
 export * from './validators.js';

@@ -3,6 +3,7 @@
 
 import { applicationEntities, applicationFields, applicationsEn, applicationsZh } from './messages-services.js';
 import { extrasEn, extrasEntities, extrasFields, extrasZh } from './messages-services-extras.js';
+import { resumptionEn, resumptionEntities, resumptionFields, resumptionZh } from './messages-resumption.js';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -109,6 +110,7 @@ const zhCN: Catalogue = {
   'internal': '服务器内部错误，请稍后再试（请求编号 {requestId}）',
   ...applicationsZh,
   ...extrasZh,
+  ...resumptionZh,
 };
 
 const enUS: Catalogue = {
@@ -209,6 +211,7 @@ const enUS: Catalogue = {
   'internal': 'Internal server error, please retry (request id {requestId})',
   ...applicationsEn,
   ...extrasEn,
+  ...resumptionEn,
 };
 
 /** Field names used in messages (the API's field paths stay in `details`). */
@@ -229,6 +232,7 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   memberIds: ['成员', 'Members'],
   ...applicationFields,
   ...extrasFields,
+  ...resumptionFields,
 };
 
 /** The word of a `[zh, en]` label pair (the contracts' vocabularies) in a language. */
@@ -257,6 +261,7 @@ export const ENTITY_NAMES: Record<string, [string, string]> = {
   calendar_day: ['日历', 'Calendar day'],
   ...applicationEntities,
   ...extrasEntities,
+  ...resumptionEntities,
 };
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -46,6 +46,21 @@ export const KEYS: Record<Table, string[]> = {
   agency_cases: ['id'],
   agency_stages: ['id'],
   employment_registrations: ['id'],
+  resumption_settings: ['zone_id'],
+  resumption_plans: ['id'],
+  resumption_plan_files: ['plan_id', 'file_id'],
+  resumption_plan_events: ['id'],
+  resumption_site_checks: ['id'],
+  resumption_suspensions: ['id'],
+  resumption_daily_reports: ['id'],
+  resumption_reminders: ['zone_id', 'kind', 'target_id', 'day'],
+  resumption_visits: ['id'],
+  resumption_demands: ['id'],
+  resumption_demand_events: ['id'],
+  supply_items: ['id'],
+  supply_requests: ['id'],
+  supply_movements: ['id'],
+  major_projects: ['id'],
 };
 
 // The tables are named dynamically here, which Kysely's typed builder cannot express.

@@ -5,12 +5,14 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_services_catalogue.js';
 import * as m0003 from './migrations/0003_services_applications.js';
 import * as m0004 from './migrations/0004_services_extras.js';
+import * as m0005 from './migrations/0005_resumption.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_services_catalogue': m0002,
   '0003_services_applications': m0003,
   '0004_services_extras': m0004,
+  '0005_resumption': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -52,6 +54,21 @@ export const TABLES_IN_ORDER = [
   'agency_cases',
   'agency_stages',
   'employment_registrations',
+  'resumption_settings',
+  'resumption_plans',
+  'resumption_plan_files',
+  'resumption_plan_events',
+  'resumption_site_checks',
+  'resumption_suspensions',
+  'resumption_daily_reports',
+  'resumption_reminders',
+  'resumption_visits',
+  'resumption_demands',
+  'resumption_demand_events',
+  'supply_items',
+  'supply_requests',
+  'supply_movements',
+  'major_projects',
 ] as const;
 
 /** Self-referencing columns: rows must be restored parents first. */

@@ -377,6 +377,167 @@ export type EmploymentRegistrationsTable = {
   updated_at: number;
 };
 
+export type ResumptionSettingsTable = { zone_id: string; sla_hours: number; report_cutoff_hour: number; demand_hours: number; updated_at: number };
+
+export type ResumptionPlansTable = {
+  id: string;
+  zone_id: string;
+  enterprise_id: string;
+  /** The enterprise while the plan is open (draft/submitted/returned/approved), null once refused. */
+  open_enterprise_id: string | null;
+  number: string | null;
+  status: string;
+  version: number;
+  planned_start_date: string | null;
+  employees_total: number | null;
+  planned_on_site: number | null;
+  returned_to_city: number | null;
+  still_outside: number | null;
+  from_high_risk: number | null;
+  high_risk_quarantined: number | null;
+  quarantine_note: string | null;
+  masks: number | null;
+  thermometers: number | null;
+  disinfectant_litres: number | null;
+  supplies_days: number | null;
+  /** JSON array of PreventionMeasure. */
+  measures_json: string;
+  measures_note: string | null;
+  /** JSON array of file ids. */
+  measure_files_json: string;
+  /** JSON Record<FiveInPlaceKey, FiveInPlaceEntry | null>. */
+  five_in_place_json: string;
+  contact_name: string | null;
+  contact_phone_enc: string | null;
+  /** JSON array of strings; non-empty means approved with conditions. */
+  conditions_json: string;
+  decision_reason: string | null;
+  submitted_at: number | null;
+  sla_due_at: number | null;
+  decided_at: number | null;
+  decided_by: string | null;
+  approved_on: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+export type ResumptionPlanFilesTable = { zone_id: string; plan_id: string; file_id: string; created_at: number };
+export type ResumptionPlanEventsTable = { id: string; zone_id: string; plan_id: string; action: string; from_status: string | null; to_status: string; actor_id: string | null; actor_name: string; comment: string | null; at: number };
+export type ResumptionSiteChecksTable = {
+  id: string;
+  zone_id: string;
+  plan_id: string;
+  check_date: string;
+  inspector_user_id: string | null;
+  inspector_name: string;
+  findings: string;
+  passed: number | boolean;
+  /** JSON array of file ids. */
+  photos_json: string;
+  created_at: number;
+};
+export type ResumptionSuspensionsTable = {
+  id: string;
+  zone_id: string;
+  enterprise_id: string;
+  open_enterprise_id: string | null;
+  suspended_on: string;
+  reason: string;
+  suspended_by: string | null;
+  suspended_at: number;
+  resumed_on: string | null;
+  resume_comment: string | null;
+  resumed_by: string | null;
+  resumed_at: number | null;
+};
+export type ResumptionDailyReportsTable = {
+  id: string;
+  zone_id: string;
+  enterprise_id: string;
+  report_date: string;
+  staff_on_site: number;
+  capacity_pct: number;
+  supplies_days_left: number;
+  abnormal_temperature: number;
+  note: string | null;
+  reported_by: string | null;
+  reported_by_name: string;
+  replace_count: number;
+  created_at: number;
+  updated_at: number;
+};
+export type ResumptionRemindersTable = { zone_id: string; kind: string; target_id: string; day: string; created_at: number };
+export type ResumptionVisitsTable = { id: string; zone_id: string; enterprise_id: string; visit_date: string; commissioner_id: string; content: string; policies_explained: string | null; created_at: number };
+export type ResumptionDemandsTable = {
+  id: string;
+  zone_id: string;
+  number: string;
+  enterprise_id: string;
+  category: string;
+  title: string;
+  description: string;
+  department: string | null;
+  status: string;
+  source: string;
+  visit_id: string | null;
+  raised_by: string | null;
+  raised_by_name: string;
+  due_at: number;
+  escalated_at: number | null;
+  resolution: string | null;
+  resolved_at: number | null;
+  resolved_by: string | null;
+  confirmed_at: number | null;
+  reopen_count: number;
+  version: number;
+  created_at: number;
+  updated_at: number;
+};
+export type ResumptionDemandEventsTable = { id: string; zone_id: string; demand_id: string; action: string; from_status: string | null; to_status: string; actor_id: string | null; actor_name: string; comment: string | null; at: number };
+export type SupplyItemsTable = { id: string; zone_id: string; name: string; unit: string; stock: number; note: string | null; created_at: number; updated_at: number };
+export type SupplyRequestsTable = {
+  id: string;
+  zone_id: string;
+  enterprise_id: string;
+  item_id: string;
+  quantity: number;
+  allocated: number;
+  reason: string;
+  status: string;
+  refusal: string | null;
+  requested_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+export type SupplyMovementsTable = {
+  id: string;
+  zone_id: string;
+  item_id: string;
+  kind: string;
+  quantity: number;
+  balance: number;
+  enterprise_id: string | null;
+  request_id: string | null;
+  source: string | null;
+  note: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  at: number;
+};
+export type MajorProjectsTable = {
+  id: string;
+  zone_id: string;
+  name: string;
+  owner_enterprise_id: string | null;
+  investment_fen: number;
+  park_id: string | null;
+  status: string;
+  restart_date: string | null;
+  note: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
 export type DB = {
   zones: ZonesTable;
   users: UsersTable;
@@ -405,4 +566,19 @@ export type DB = {
   agency_cases: AgencyCasesTable;
   agency_stages: AgencyStagesTable;
   employment_registrations: EmploymentRegistrationsTable;
+  resumption_settings: ResumptionSettingsTable;
+  resumption_plans: ResumptionPlansTable;
+  resumption_plan_files: ResumptionPlanFilesTable;
+  resumption_plan_events: ResumptionPlanEventsTable;
+  resumption_site_checks: ResumptionSiteChecksTable;
+  resumption_suspensions: ResumptionSuspensionsTable;
+  resumption_daily_reports: ResumptionDailyReportsTable;
+  resumption_reminders: ResumptionRemindersTable;
+  resumption_visits: ResumptionVisitsTable;
+  resumption_demands: ResumptionDemandsTable;
+  resumption_demand_events: ResumptionDemandEventsTable;
+  supply_items: SupplyItemsTable;
+  supply_requests: SupplyRequestsTable;
+  supply_movements: SupplyMovementsTable;
+  major_projects: MajorProjectsTable;
 };

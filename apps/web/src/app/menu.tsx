@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BuildOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileDoneOutlined, FileSearchOutlined,
-  FormOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, ProjectOutlined, QuestionCircleOutlined, ScheduleOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+  FormOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, ProjectOutlined, QuestionCircleOutlined, RocketOutlined, ScheduleOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shuangsheng/contracts';
 import type { Messages } from '../i18n/zh-CN';
@@ -53,6 +53,25 @@ export const MENU: MenuEntry[] = [
     ],
   },
   { key: 'users', path: '/users', label: 'users', icon: <UserOutlined />, permission: 'users.read' },
+  {
+    key: 'resumption',
+    path: '',
+    label: 'resumption',
+    icon: <RocketOutlined />,
+    permission: 'resumption.read',
+    children: [
+      { key: 'resumption-workbench', path: '/resumption/workbench', label: 'resumptionWorkbench', icon: <InboxOutlined />, permission: 'resumption.commission' },
+      { key: 'resumption-plans', path: '/resumption/plans', label: 'resumptionPlans', icon: <FileDoneOutlined />, permission: 'resumption.read' },
+      { key: 'resumption-enterprises', path: '/resumption/enterprises', label: 'resumptionStatus', icon: <ShopOutlined />, permission: 'resumption.read' },
+      { key: 'resumption-reports', path: '/resumption/reports', label: 'resumptionReports', icon: <CalendarOutlined />, permission: 'resumption.read' },
+      { key: 'resumption-demands', path: '/resumption/demands', label: 'resumptionDemands', icon: <MessageOutlined />, permission: 'resumption.read' },
+      { key: 'resumption-visits', path: '/resumption/visits', label: 'resumptionVisits', icon: <SolutionOutlined />, permission: 'resumption.read' },
+      { key: 'resumption-supplies', path: '/resumption/supplies', label: 'resumptionSupplies', icon: <SafetyCertificateOutlined />, permission: 'resumption.read' },
+      { key: 'resumption-projects', path: '/resumption/projects', label: 'resumptionProjects', icon: <ProjectOutlined />, permission: 'resumption.read' },
+      { key: 'resumption-stats', path: '/resumption/stats', label: 'resumptionStats', icon: <BarChartOutlined />, permission: 'resumption.stats' },
+      { key: 'resumption-settings', path: '/resumption/settings', label: 'resumptionSettings', icon: <FormOutlined />, permission: 'zones.manage' },
+    ],
+  },
   { key: 'assignments', path: '/assignments', label: 'assignments', icon: <SolutionOutlined />, permission: 'assignments.read' },
   { key: 'audit', path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
@@ -61,6 +80,18 @@ export const MENU: MenuEntry[] = [
 export function enterpriseMenu(enterpriseId: string): MenuEntry[] {
   return [
     { key: 'my-enterprise', path: `/enterprises/${enterpriseId}`, label: 'myEnterprise', icon: <HomeOutlined /> },
+    {
+      key: 'resumption',
+      path: '',
+      label: 'resumption',
+      icon: <RocketOutlined />,
+      children: [
+        { key: 'resumption-my', path: '/resumption/my', label: 'resumptionMy', icon: <RocketOutlined />, permission: 'resumption.file' },
+        { key: 'resumption-reports', path: '/resumption/reports', label: 'resumptionReports', icon: <CalendarOutlined />, permission: 'resumption.file' },
+        { key: 'resumption-demands', path: '/resumption/demands', label: 'resumptionDemands', icon: <MessageOutlined />, permission: 'resumption.file' },
+        { key: 'resumption-supplies', path: '/resumption/supplies', label: 'resumptionSupplies', icon: <SafetyCertificateOutlined />, permission: 'resumption.file' },
+      ],
+    },
     {
       key: 'services',
       path: '',

@@ -11,6 +11,20 @@ import { queryClient } from './query-client';
 import { isEnterpriseOnly, ME_KEY, useCan, useSession } from './session';
 
 const WorkbenchPage = lazy(() => import('../modules/workbench/WorkbenchPage'));
+const MyResumptionPage = lazy(() => import('../modules/resumption/filing/MyResumptionPage'));
+const PlansPage = lazy(() => import('../modules/resumption/filing/PlansPage'));
+const PlanPage = lazy(() => import('../modules/resumption/filing/PlanPage'));
+const PlanEditPage = lazy(() => import('../modules/resumption/filing/PlanEditPage'));
+const EnterpriseStatusPage = lazy(() => import('../modules/resumption/filing/EnterpriseStatusPage'));
+const DailyReportsPage = lazy(() => import('../modules/resumption/filing/DailyReportsPage'));
+const ResumptionSettingsPage = lazy(() => import('../modules/resumption/filing/ResumptionSettingsPage'));
+const CommissionerWorkbenchPage = lazy(() => import('../modules/resumption/ops/CommissionerWorkbenchPage'));
+const VisitsPage = lazy(() => import('../modules/resumption/ops/VisitsPage'));
+const DemandsPage = lazy(() => import('../modules/resumption/ops/DemandsPage'));
+const DemandPage = lazy(() => import('../modules/resumption/ops/DemandPage'));
+const SuppliesPage = lazy(() => import('../modules/resumption/ops/SuppliesPage'));
+const ProjectsPage = lazy(() => import('../modules/resumption/ops/ProjectsPage'));
+const ResumptionStatsPage = lazy(() => import('../modules/resumption/ops/ResumptionStatsPage'));
 const EnterprisesPage = lazy(() => import('../modules/enterprises/pages/EnterprisesPage'));
 const EnterpriseImportPage = lazy(() => import('../modules/enterprises/pages/EnterpriseImportPage'));
 const EnterpriseProfilePage = lazy(() => import('../modules/enterprises/pages/EnterpriseProfilePage'));
@@ -122,6 +136,20 @@ export const router = createBrowserRouter([
       { path: 'services/workbench', element: page(ApplicationsWorkbenchPage, 'services.handle') },
       { path: 'services/licences', element: page(LicencesPage, 'services.handle') },
       { path: 'services/stats', element: page(StatsPage, 'services.stats') },
+      { path: 'resumption/my', element: page(MyResumptionPage, 'resumption.file') },
+      { path: 'resumption/plans', element: page(PlansPage, ['resumption.read', 'resumption.file']) },
+      { path: 'resumption/plans/:id', element: page(PlanPage, ['resumption.read', 'resumption.file']) },
+      { path: 'resumption/plans/:id/edit', element: page(PlanEditPage, ['resumption.file', 'resumption.review']) },
+      { path: 'resumption/enterprises', element: page(EnterpriseStatusPage, 'resumption.read') },
+      { path: 'resumption/reports', element: page(DailyReportsPage, ['resumption.read', 'resumption.file']) },
+      { path: 'resumption/settings', element: page(ResumptionSettingsPage, 'zones.manage') },
+      { path: 'resumption/workbench', element: page(CommissionerWorkbenchPage, 'resumption.read') },
+      { path: 'resumption/visits', element: page(VisitsPage, 'resumption.read') },
+      { path: 'resumption/demands', element: page(DemandsPage, ['resumption.read', 'resumption.file']) },
+      { path: 'resumption/demands/:id', element: page(DemandPage, ['resumption.read', 'resumption.file']) },
+      { path: 'resumption/supplies', element: page(SuppliesPage, ['resumption.read', 'resumption.file']) },
+      { path: 'resumption/projects', element: page(ProjectsPage, 'resumption.read') },
+      { path: 'resumption/stats', element: page(ResumptionStatsPage, 'resumption.stats') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,6 +4,8 @@ import {
 } from '@shuangsheng/contracts';
 import { words } from './words';
 import { extrasEnUS } from './extras.en-US';
+import { resumptionFilingEnUS } from './resumption-filing.en-US';
+import { resumptionOpsEnUS } from './resumption-ops.en-US';
 import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
@@ -91,6 +93,8 @@ export const enUS: Messages = {
   },
   menu: {
     ...extrasEnUS.menu,
+    ...resumptionFilingEnUS.menu,
+    ...resumptionOpsEnUS.menu,
     workbench: 'Workbench',
     enterprises: 'Enterprises',
     myEnterprise: 'My enterprise',
@@ -644,6 +648,8 @@ export const enUS: Messages = {
     docx: 'Word (docx)',
   },
   extras: extrasEnUS,
+  resumptionFiling: resumptionFilingEnUS,
+  resumptionOps: resumptionOpsEnUS,
   services: {
     title: 'Service catalogue',
     searchPlaceholder: 'Item code, name or department',

@@ -4,6 +4,8 @@ import {
 } from '@shuangsheng/contracts';
 import { words } from './words';
 import { extrasZhCN } from './extras.zh-CN';
+import { resumptionFilingZhCN } from './resumption-filing.zh-CN';
+import { resumptionOpsZhCN } from './resumption-ops.zh-CN';
 
 export const zhCN = {
   app: {
@@ -90,6 +92,8 @@ export const zhCN = {
   },
   menu: {
     ...extrasZhCN.menu,
+    ...resumptionFilingZhCN.menu,
+    ...resumptionOpsZhCN.menu,
     workbench: '工作台',
     enterprises: '企业',
     myEnterprise: '我的企业',
@@ -645,6 +649,8 @@ export const zhCN = {
     docx: 'Word（docx）',
   },
   extras: extrasZhCN,
+  resumptionFiling: resumptionFilingZhCN,
+  resumptionOps: resumptionOpsZhCN,
   services: {
     title: '事项清单',
     searchPlaceholder: '事项编码、名称或实施部门',

@@ -1,5 +1,5 @@
 // The enterprise registry: one profile per enterprise (一企一档) that every other module links to.
-import { PHONE_RE, tierOf, type Enterprise, type EnterpriseInput, type EnterpriseListQuery, type EnterprisePatch } from '@shuangsheng/contracts';
+import { PHONE_RE, tierOf, type Enterprise, type EnterpriseInput, type EnterpriseListQuery, type EnterprisePatch, type ScaleTier } from '@shuangsheng/contracts';
 import type { EnterprisesTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { Ctx, Deps, Executor } from '../../platform/context.js';
@@ -226,9 +226,37 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
     return set;
   }
 
+  /**
+   * Compact facts of the zone's enterprises (all, or the ids given) for other modules' lists and
+   * statistics: names, park, tier and the classes the zone watches.
+   */
+  async function briefs(zoneId: string, ids?: string[]): Promise<EnterpriseBrief[]> {
+    if (ids && ids.length === 0) return [];
+    const parks = new Map((await org.parks.byName(zoneId)).map((p) => [p.id, p.name]));
+    const out: EnterpriseBrief[] = [];
+    const wanted = ids ? new Set(ids) : null;
+    for await (const r of repo.stream(zoneId, {})) {
+      if (wanted && !wanted.has(r.id)) continue;
+      out.push({
+        id: r.id,
+        name: r.name,
+        creditCode: r.credit_code,
+        parkId: r.park_id,
+        parkName: r.park_id ? (parks.get(r.park_id) ?? null) : null,
+        tier: tierOf(r.output_last_year_fen),
+        aboveScale: toBool(r.above_scale),
+        cityMonitored: toBool(r.city_monitored),
+        leadingEnterpriseId: r.leading_enterprise_id,
+        employees: r.employees,
+      });
+    }
+    return out;
+  }
+
   return {
     list,
     exportRows,
+    briefs,
     get,
     create,
     update,
@@ -248,6 +276,18 @@ export function makeEnterprisesService(deps: Deps, org: OrgServices) {
   };
 }
 export type EnterprisesService = ReturnType<typeof makeEnterprisesService>;
+export type EnterpriseBrief = {
+  id: string;
+  name: string;
+  creditCode: string;
+  parkId: string | null;
+  parkName: string | null;
+  tier: ScaleTier;
+  aboveScale: boolean;
+  cityMonitored: boolean;
+  leadingEnterpriseId: string | null;
+  employees: number | null;
+};
 
 /** What the audit log keeps of an input: the phone only masked. */
 export function auditShape(input: Partial<EnterpriseInput>): Record<string, unknown> {

@@ -150,6 +150,29 @@ export function makeAssignmentsService(
     });
   }
 
-  return { list, get, create, update, remove, primaries };
+  /**
+   * For other modules: who holds each target (all holders, primary first), e.g. the commissioners
+   * of each enterprise. Targets without holders are absent.
+   */
+  async function holdersOf(zoneId: string, kind: AssignmentKind, targetIds?: string[]): Promise<Map<string, { userId: string; name: string; isPrimary: boolean }[]>> {
+    if (targetIds && targetIds.length === 0) return new Map();
+    const { rows } = await repo.list(zoneId, { kind, targetIds, page: 1, pageSize: 1_000_000 });
+    const out = new Map<string, { userId: string; name: string; isPrimary: boolean }[]>();
+    for (const r of rows) {
+      const list = out.get(r.target_id) ?? [];
+      list.push({ userId: r.user_id, name: r.user_name, isPrimary: toBool(r.is_primary) });
+      out.set(r.target_id, list);
+    }
+    for (const list of out.values()) list.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+    return out;
+  }
+
+  /** For other modules: the targets a user holds of one kind (primary or not). */
+  async function targetsOf(zoneId: string, kind: AssignmentKind, userId: string): Promise<string[]> {
+    const { rows } = await repo.list(zoneId, { kind, userId, page: 1, pageSize: 1_000_000 });
+    return rows.map((r) => r.target_id);
+  }
+
+  return { list, get, create, update, remove, primaries, holdersOf, targetsOf };
 }
 export type AssignmentsService = ReturnType<typeof makeAssignmentsService>;

@@ -29,6 +29,18 @@ export function makeUsersRepo(db: Executor, dialect: DialectName) {
       for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.role]);
       return map;
     },
+    /** Active users of the zone holding a role, optionally of one enterprise. */
+    async activeWithRole(zoneId: string, role: string, enterpriseId?: string): Promise<string[]> {
+      let q = db
+        .selectFrom('users')
+        .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+        .select('users.id')
+        .where('users.zone_id', '=', zoneId)
+        .where('user_roles.role', '=', role)
+        .where('users.status', '=', 'active');
+      if (enterpriseId) q = q.where('users.enterprise_id', '=', enterpriseId);
+      return (await q.execute()).map((r) => r.id);
+    },
     async activeAdminIds(zoneId: string): Promise<string[]> {
       const rows = await db
         .selectFrom('users')

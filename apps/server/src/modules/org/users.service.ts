@@ -151,6 +151,6 @@ export function makeUsersService({ database, clock }: Deps, enterprises: () => E
     return get(ctx, id);
   }
 
-  return { list, get, create, update, resetPassword, unlock, namesOf: (zoneId: string, ids: string[]) => repo.namesOf(zoneId, ids), rolesOf: (ids: string[]) => repo.rolesOf(ids), find: (zoneId: string, id: string) => repo.get(zoneId, id) };
+  return { list, get, create, update, resetPassword, unlock, namesOf: (zoneId: string, ids: string[]) => repo.namesOf(zoneId, ids), rolesOf: (ids: string[]) => repo.rolesOf(ids), activeWithRole: (zoneId: string, role: Role, enterpriseId?: string) => repo.activeWithRole(zoneId, role, enterpriseId), find: (zoneId: string, id: string) => repo.get(zoneId, id) };
 }
 export type UsersService = ReturnType<typeof makeUsersService>;

@@ -241,20 +241,5 @@ export function makeApplicationsRepo(db: Executor, dialect: DialectName) {
 }
 export type ApplicationsRepo = ReturnType<typeof makeApplicationsRepo>;
 
-/** The next number of a per-zone daily (or yearly) series, bumped inside the caller's transaction. */
-export async function nextInSeries(trx: Executor, zoneId: string, series: string, day: string): Promise<number> {
-  await trx
-    .insertInto('number_counters')
-    .values({ zone_id: zoneId, series, day, last: 0 })
-    .onConflict((oc) => oc.columns(['zone_id', 'series', 'day']).doNothing())
-    .execute();
-  const row = await trx
-    .updateTable('number_counters')
-    .set((eb) => ({ last: eb('last', '+', 1) }))
-    .where('zone_id', '=', zoneId)
-    .where('series', '=', series)
-    .where('day', '=', day)
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return Number(row.last);
-}
+// Kept here for the services module's imports; the counter itself is shared by every module.
+export { nextInSeries } from '../../db/counters.js';

@@ -1,0 +1,45 @@
+// The resumption module (复工复产) assembled: each part gets the shared parts, the scope and the
+// module itself, so parts call each other (`mod.status.statusesOn(…)`) without an order of
+// construction. Parts annotate what they return from other parts to keep the types acyclic.
+import type { ResumptionParts } from './context.js';
+import { makeScope } from './context.js';
+import { makeSettingsService } from './settings.service.js';
+import { makePlansService } from './plans.service.js';
+import { makeStatusService } from './status.service.js';
+import { makeReportsService } from './reports.service.js';
+import { makeVisitsService } from './visits.service.js';
+import { makeDemandsService } from './demands.service.js';
+import { makeSuppliesService } from './supplies.service.js';
+import { makeProjectsService } from './projects.service.js';
+import { makeStatsService } from './stats.service.js';
+import { makeWorkbenchService } from './workbench.service.js';
+
+export type ResumptionModule = {
+  settings: ReturnType<typeof makeSettingsService>;
+  plans: ReturnType<typeof makePlansService>;
+  status: ReturnType<typeof makeStatusService>;
+  reports: ReturnType<typeof makeReportsService>;
+  visits: ReturnType<typeof makeVisitsService>;
+  demands: ReturnType<typeof makeDemandsService>;
+  supplies: ReturnType<typeof makeSuppliesService>;
+  projects: ReturnType<typeof makeProjectsService>;
+  stats: ReturnType<typeof makeStatsService>;
+  workbench: ReturnType<typeof makeWorkbenchService>;
+};
+
+export function makeResumptionServices(parts: ResumptionParts) {
+  const scope = makeScope(parts);
+  const mod = {} as ResumptionModule;
+  mod.settings = makeSettingsService(parts, scope, mod);
+  mod.plans = makePlansService(parts, scope, mod);
+  mod.status = makeStatusService(parts, scope, mod);
+  mod.reports = makeReportsService(parts, scope, mod);
+  mod.visits = makeVisitsService(parts, scope, mod);
+  mod.demands = makeDemandsService(parts, scope, mod);
+  mod.supplies = makeSuppliesService(parts, scope, mod);
+  mod.projects = makeProjectsService(parts, scope, mod);
+  mod.stats = makeStatsService(parts, scope, mod);
+  mod.workbench = makeWorkbenchService(parts, scope, mod);
+  return { ...mod, scope };
+}
+export type ResumptionServices = ReturnType<typeof makeResumptionServices>;

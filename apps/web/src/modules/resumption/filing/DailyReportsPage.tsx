@@ -1,0 +1,4 @@
+// PLACEHOLDER (W1): replaced by the real page.
+export default function DailyReportsPage() {
+  return null;
+}

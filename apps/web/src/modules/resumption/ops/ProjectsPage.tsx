@@ -1,0 +1,4 @@
+// PLACEHOLDER (W2): replaced by the real page.
+export default function ProjectsPage() {
+  return null;
+}
