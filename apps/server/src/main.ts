@@ -35,6 +35,12 @@ async function main(): Promise<void> {
   };
   setInterval(() => void remindDue().catch((err: unknown) => app.log.warn({ err }, 'due-date reminders failed')), 60 * 60 * 1000).unref();
   void remindDue().catch((err: unknown) => app.log.warn({ err }, 'due-date reminders failed'));
+  // Resumption: missing daily reports after the cut-off hour, overdue demands to the leaders.
+  const resumptionJobs = async () => {
+    for (const f of await app.services.resumption.jobs.hourly()) app.log.warn({ err: f.error, zoneId: f.zoneId }, 'resumption jobs failed for a zone');
+  };
+  setInterval(() => void resumptionJobs().catch((err: unknown) => app.log.warn({ err }, 'resumption jobs failed')), 60 * 60 * 1000).unref();
+  void resumptionJobs().catch((err: unknown) => app.log.warn({ err }, 'resumption jobs failed'));
 
   let closing = false;
   const shutdown = (signal: string) => {

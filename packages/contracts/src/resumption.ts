@@ -226,6 +226,8 @@ export const ENTERPRISE_RESUMPTION_STATUS_LABELS: Labels<EnterpriseResumptionSta
 
 export const SuspendInput = z.strictObject({ reason: z.string().trim().min(2).max(1000), date: DateString.optional() });
 export const ResumeInput = z.strictObject({ comment: OptionalText(1000), date: DateString.optional() });
+export type SuspendInput = z.infer<typeof SuspendInput>;
+export type ResumeInput = z.infer<typeof ResumeInput>;
 export const EnterpriseActionParams = z.strictObject({ id: Id, action: z.enum(['suspend', 'resume']) });
 
 /**
@@ -264,6 +266,10 @@ export const EnterpriseResumptionQuery = z.strictObject({
 });
 export const StatusPeriod = z.object({ status: z.enum(ENTERPRISE_RESUMPTION_STATUSES), from: DateString, to: DateString.nullable(), reason: z.string().nullable() });
 export type StatusPeriod = z.infer<typeof StatusPeriod>;
+export const EnterpriseResumptionExportQuery = EnterpriseResumptionQuery.omit({ page: true, pageSize: true }).extend({ lang: z.enum(['zh-CN', 'en-US']).optional() }).strict();
+/** One enterprise's position today and its periods of status, oldest first (answer of history, suspend and resume). */
+export const EnterpriseResumptionHistory = z.object({ current: EnterpriseResumption, history: z.array(StatusPeriod) });
+export type EnterpriseResumptionHistory = z.infer<typeof EnterpriseResumptionHistory>;
 
 // ---- daily reports (复工日报)
 export const DailyReportInput = z.strictObject({
@@ -313,6 +319,7 @@ export const DailyReportExportQuery = z.strictObject({ ...DailyReportFilters, la
 /** Resumed enterprises with no report for the date. */
 export const MissingReportsQuery = z.strictObject({ date: DateString.optional(), mine: QueryBool });
 export const MissingReport = z.object({ enterpriseId: Id, enterpriseName: z.string(), parkName: z.string().nullable(), commissioner: UserRef.nullable(), lastReportDate: DateString.nullable() });
+export type MissingReport = z.infer<typeof MissingReport>;
 
 // ---- visits (走访记录)
 export const DEMAND_CATEGORIES = ['labour', 'supplies', 'funding', 'logistics', 'materials', 'policy', 'approval', 'other'] as const;
@@ -393,6 +400,12 @@ export const DEMAND_ACTION_LABELS: Labels<DemandAction> = {
   reopen: ['重新打开', 'Reopen'],
 };
 export const DEMAND_SOURCES = ['enterprise', 'commissioner', 'visit'] as const;
+/** How the demand came in (提出方式), for the ledger. */
+export const DEMAND_SOURCE_LABELS: Labels<(typeof DEMAND_SOURCES)[number]> = {
+  enterprise: ['企业提出', 'Raised by the enterprise'],
+  commissioner: ['特派员代提', 'Logged by the commissioner'],
+  visit: ['走访发现', 'Found on a visit'],
+};
 export const DemandPatch = z.strictObject({
   category: z.enum(DEMAND_CATEGORIES).optional(),
   department: OptionalText(100),
@@ -506,6 +519,7 @@ export const SupplyRequest = z.object({
 });
 export type SupplyRequest = z.infer<typeof SupplyRequest>;
 export const SupplyRequestActionParams = z.strictObject({ id: Id, action: z.enum(['allocate', 'refuse']) });
+export const SUPPLY_REQUEST_ACTION_LABELS: Labels<'allocate' | 'refuse'> = { allocate: ['分配', 'Allocate'], refuse: ['不予分配', 'Refuse'] };
 /** allocate: `quantity` (≤ what remains of the request and ≤ stock); refuse: `reason`. */
 export const SupplyRequestActionBody = z.strictObject({ quantity: z.number().int().min(1).max(10_000_000).optional(), reason: z.string().trim().min(2).max(500).optional() });
 export const SupplyRequestFilters = { q: PageQuery.q, status: z.enum(SUPPLY_REQUEST_STATUSES).optional(), itemId: Id.optional(), enterpriseId: Id.optional() };
@@ -546,6 +560,7 @@ export const ProjectInput = z.strictObject({
 export const ProjectPatch = ProjectInput.partial();
 /** restart: `date` (not in the future); undo: back to not restarted. */
 export const ProjectActionParams = z.strictObject({ id: Id, action: z.enum(['restart', 'undo_restart']) });
+export const PROJECT_ACTION_LABELS: Labels<'restart' | 'undo_restart'> = { restart: ['复工', 'Restart'], undo_restart: ['撤销复工', 'Undo restart'] };
 export const ProjectActionBody = z.strictObject({ date: DateString.optional(), comment: OptionalText(500) });
 export const Project = z.object({
   id: Id,

@@ -2,7 +2,7 @@
 // buildings, a four-level grid, ~300 enterprises over the scale tiers, teams, one user per role.
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { creditCodeCheckChar, orgCodeCheckChar, type Role } from '@shuangsheng/contracts';
+import { creditCodeCheckChar, orgCodeCheckChar, tierOf, type Role } from '@shuangsheng/contracts';
 import type { Config } from '../config.js';
 import type { EnterprisesTable } from '../db/schema.js';
 import { recordAuditMany } from '../platform/audit.js';
@@ -13,6 +13,7 @@ import type { Services } from '../services.js';
 import { demoServiceItems } from './service-items.js';
 import { seedServicesExtrasDemo } from './services-extras-demo.js';
 import { seedApplicationsDemo } from './applications-demo.js';
+import { RESUMPTION_PEOPLE, seedResumptionDemo, type DemoPerson } from './resumption-demo.js';
 import { DEMO_GRID, DEMO_PARKS, DEMO_TEAMS, DEMO_USERS, DEMO_ZONE, enterpriseName, mobile, outputYuan, personName, prng, TIER_COUNTS } from './demo-data.js';
 
 export type DemoResult = { zoneCode: string; zoneName: string; users: { username: string; role: string }[]; credentialsFile: string };
@@ -145,6 +146,17 @@ export async function seedDemo(deps: Deps, services: Services, config: Pick<Conf
   // Applications: February 2020's history (the seed's rates) and today's queue.
   const user = (name: string) => ({ id: userIds.get(name)!, username: name, displayName: DEMO_USERS.find((u) => u.username === name)!.displayName });
   await seedApplicationsDemo(deps, services, { id: zone.id, ctx }, { approver: user('approver'), enterpriseUser: { ...user('enterprise'), enterpriseId: enterpriseOfUser } }, rows.map((r) => r.id));
+
+  // Resumption of work: February 2020's records (Chongqing's rates as of 24 Feb) and today's queue.
+  const person = (name: (typeof RESUMPTION_PEOPLE)[number]) => ({ ...user(name), role: DEMO_USERS.find((u) => u.username === name)!.role as Role });
+  await seedResumptionDemo(
+    deps,
+    services,
+    { id: zone.id, ctx },
+    Object.fromEntries(RESUMPTION_PEOPLE.map((name) => [name, person(name)])) as Record<(typeof RESUMPTION_PEOPLE)[number], DemoPerson>,
+    rows.map((r) => ({ id: r.id, tier: tierOf(r.output_last_year_fen), employees: r.employees, parkId: r.park_id })),
+    enterpriseOfUser,
+  );
 
   const credentialsFile = path.join(config.dataDir, 'demo-credentials.txt');
   writeFileSync(credentialsFile, `# 示范高新区 demo sign-ins (username, password, role). Change them before real use.\n${lines.join('\n')}\n`, { mode: 0o600 });

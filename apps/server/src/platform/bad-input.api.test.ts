@@ -29,9 +29,17 @@ const apiRoutes = () =>
   t.app.registeredRoutes
     .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
     .flatMap((r) => [r.method].flat().filter((m) => m !== 'HEAD').map((method) => ({ method: method as NonNullable<InjectOptions['method']>, url: r.url, route: r })));
+/** A valid action of each route whose actions are not the applications' (`accept` otherwise). */
+const ACTION_OF: Record<string, string> = {
+  '/api/resumption/demands/:id/actions/:action': 'start',
+  '/api/resumption/supplies/requests/:id/actions/:action': 'allocate',
+  '/api/resumption/projects/:id/actions/:action': 'restart',
+  '/api/resumption/plans/:id/actions/:action': 'submit',
+  '/api/resumption/enterprises/:id/actions/:action': 'suspend',
+};
 /** A path with its parameters filled: `id` for ids, an ordinary day for dates, a valid action, material key and licence code. */
 const concrete = (url: string, id = NO_SUCH_ID, date = '2020-03-16', code = 'NoSuchLicenceCode0123456789') =>
-  url.replace(':id', id).replace(':jobId', id).replace(':materialId', id).replace(':date', date).replace(':action', 'accept').replace(':key', 'form').replace(':code', code);
+  url.replace(':id', id).replace(':jobId', id).replace(':materialId', id).replace(':fileId', id).replace(':date', date).replace(':action', ACTION_OF[url] ?? 'accept').replace(':key', 'form').replace(':code', code);
 const hasBody = (r: RouteOptions) => Boolean((r.schema as { body?: unknown } | undefined)?.body);
 
 describe('malformed JSON and bodies of the wrong shape', () => {
@@ -112,6 +120,23 @@ describe('malformed JSON and bodies of the wrong shape', () => {
       [`/api/applications/${NO_SUCH_ID}/actions/submit`, { eSign: 'yes' }, [{ path: 'eSign', message: '类型应为是/否' }]],
       ['/api/public/applications/lookup', { number: 'SV-1', phoneLast4: '5678' }, [{ path: 'number', message: '办件编号格式应为 SV-YYYYMMDD-NNNNNN' }]],
       ['/api/public/applications/lookup', { number: 'SV-20200224-000001', phoneLast4: '12a4' }, [{ path: 'phoneLast4', message: '请输入手机号码后 4 位数字' }]],
+      ['/api/resumption/demands', { enterpriseId: ids.enterprise, category: 'weather', title: '诉求', description: '描述' }, [{ path: 'category', message: '应为以下之一：labour, supplies, funding, logistics, materials, policy, approval, other' }]],
+      ['/api/resumption/demands', { enterpriseId: ids.enterprise, category: 'labour', title: '诉求', description: '描述', dueAt: -1 }, [{ path: 'dueAt', message: '不能小于 0' }]],
+      ['/api/resumption/visits', { enterpriseId: ids.enterprise, visitDate: '2020-02-30', content: '内容' }, [{ path: 'visitDate', message: '应为日期，格式 YYYY-MM-DD' }]],
+      ['/api/resumption/visits', { enterpriseId: ids.enterprise, visitDate: '2020-02-20', content: '内容', problems: [{ category: 'labour', title: '缺工' }] }, [{ path: 'problems.0.description', message: '必填' }]],
+      ['/api/resumption/supplies/items', { name: '口罩', unit: '' }, [{ path: 'unit', message: '必填' }]],
+      ['/api/resumption/supplies/requests', { itemId: NO_SUCH_ID, quantity: 0, reason: '需要' }, [{ path: 'quantity', message: '不能小于 1' }]],
+      ['/api/resumption/projects', { name: '项目', investmentFen: 1.5 }, [{ path: 'investmentFen', message: '类型应为整数' }]],
+      [`/api/resumption/projects/${NO_SUCH_ID}/actions/restart`, { date: '2020-13-01' }, [{ path: 'date', message: '应为日期，格式 YYYY-MM-DD' }]],
+      [`/api/resumption/supplies/requests/${NO_SUCH_ID}/actions/allocate`, { quantity: -3 }, [{ path: 'quantity', message: '不能小于 1' }]],
+      ['/api/resumption/plans', { employeesTotal: '100' }, [{ path: 'employeesTotal', message: '类型应为数字' }]],
+      ['/api/resumption/plans', { masks: -1, suppliesDays: 366 }, [{ path: 'masks', message: '不能小于 0' }, { path: 'suppliesDays', message: '不能大于 365' }]],
+      ['/api/resumption/plans', { measures: ['dancing'] }, [{ path: 'measures.0', message: '应为以下之一：temperatureChecks, staggeredCanteen, shuttleBuses, isolationRoom, cleaningSchedule, emergencyPlan' }]],
+      ['/api/resumption/plans', { fiveInPlace: { specialMeeting: { date: '2020-02-30' } } }, [{ path: 'fiveInPlace.specialMeeting.date', message: '应为日期，格式 YYYY-MM-DD' }]],
+      ['/api/resumption/plans', { contactPhone: '12345' }, [{ path: 'contactPhone', message: '电话号码格式不正确' }]],
+      [`/api/resumption/plans/${NO_SUCH_ID}/actions/approve`, { conditions: '附条件' }, [{ path: 'conditions', message: '类型应为列表' }]],
+      [`/api/resumption/plans/${NO_SUCH_ID}/site-checks`, { checkDate: '2020-02-24', findings: '检查', passed: 'yes' }, [{ path: 'passed', message: '类型应为是/否' }]],
+      [`/api/resumption/enterprises/${NO_SUCH_ID}/actions/suspend`, { reason: '停工', date: '2020-02-30' }, [{ path: 'date', message: '应为日期，格式 YYYY-MM-DD' }]],
     ];
     const before = await zoneSnapshot(t.deps.database, admin.zone.id);
     for (const [url, payload, details] of cases) {
@@ -161,6 +186,14 @@ describe('text too long or unprintable', () => {
     ['POST', () => '/api/consultations', () => ({ title: '标题', question: long(2001) }), 'question', 2000],
     ['POST', () => '/api/agency-cases', () => ({ projectName: long(101), enterpriseId: ids.enterprise, investmentFen: 1, agentId: ids.user }), 'projectName', 100],
     ['PATCH', () => `/api/agency-cases/${ids.item}/stages`, () => ({ stage: 'production', note: long(501) }), 'note', 500],
+    ['POST', () => '/api/resumption/demands', () => ({ enterpriseId: ids.enterprise, category: 'labour', title: '诉求', description: long(2001) }), 'description', 2000],
+    ['POST', () => '/api/resumption/visits', () => ({ enterpriseId: ids.enterprise, visitDate: '2020-02-20', content: '内容', policiesExplained: long(1001) }), 'policiesExplained', 1000],
+    ['POST', () => `/api/resumption/demands/${NO_SUCH_ID}/actions/resolve`, () => ({ resolution: long(2001) }), 'resolution', 2000],
+    ['POST', () => '/api/resumption/projects', () => ({ name: long(101), investmentFen: 1 }), 'name', 100],
+    ['PATCH', () => `/api/resumption/plans/${NO_SUCH_ID}`, () => ({ measuresNote: long(2001) }), 'measuresNote', 2000],
+    ['POST', () => `/api/resumption/plans/${NO_SUCH_ID}/actions/return`, () => ({ reason: long(1001) }), 'reason', 1000],
+    ['POST', () => `/api/resumption/enterprises/${NO_SUCH_ID}/actions/suspend`, () => ({ reason: long(1001) }), 'reason', 1000],
+    ['PUT', () => '/api/resumption/daily-reports', () => ({ reportDate: '2020-02-24', staffOnSite: 1, capacityPct: 1, suppliesDaysLeft: 1, abnormalTemperature: 0, note: long(1001) }), 'note', 1000],
   ];
 
   it('is refused with 400 whose message and details name the field, and nothing changes', async () => {
@@ -266,6 +299,20 @@ describe('ids in paths and queries', () => {
       ['/api/services/stats?from=2020-03-10&to=2020-03-01', 'to: 结束日期不能早于开始日期'],
       ['/api/services/stats?from=2020-01-01&to=2023-01-01', 'to: 统计期间最长 731 天'],
       ['/api/services/stats/export.xlsx?from=2020-03-10&to=2020-03-01', 'to: 结束日期不能早于开始日期'],
+      ['/api/resumption/stats?asOf=2020-02-30', 'asOf: 应为日期，格式 YYYY-MM-DD'],
+      ['/api/resumption/stats?asOf=2999-01-01', 'asOf: 不能晚于今天'],
+      ['/api/resumption/stats?asOf=1999-12-31', 'asOf: 不能早于 2000-01-01'],
+      ['/api/resumption/stats.xlsx?asOf=2999-01-01', 'asOf: 不能晚于今天'],
+      ['/api/resumption/workbench?commissionerId=123', 'commissionerId: 应为有效的编号（UUID）'],
+      ['/api/resumption/plans?status=lost', 'status: 应为以下之一：draft, submitted, returned, approved, refused'],
+      ['/api/resumption/plans?sort=contactPhone:asc', 'sort: 排序参数应为“字段:asc|desc”'],
+      ['/api/resumption/plans/export.xlsx?overdue=maybe', 'overdue: 应为以下之一：'],
+      ['/api/resumption/enterprises?asOf=2020-02-30', 'asOf: 应为日期，格式 YYYY-MM-DD'],
+      ['/api/resumption/enterprises?asOf=2999-01-01', 'asOf: 不能晚于今天'],
+      ['/api/resumption/enterprises/export.xlsx?tier=huge', 'tier: 应为以下之一：ten_billion, billion, hundred_million, other'],
+      ['/api/resumption/daily-reports?abnormal=maybe', 'abnormal: 应为以下之一：'],
+      ['/api/resumption/daily-reports/export.xlsx?from=2020-13-01', 'from: 应为日期，格式 YYYY-MM-DD'],
+      ['/api/resumption/daily-reports/missing?date=2999-01-01', 'date: 不能晚于今天'],
     ];
     for (const [url, fragment] of cases) {
       const res = await admin.call({ method: url.includes('/import') || url.startsWith('/api/files') ? 'POST' : 'GET', url });

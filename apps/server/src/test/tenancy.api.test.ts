@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { ApplicationCreateInput, fieldLabel } from '@shuangsheng/contracts';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { makeTestApp, type TestApp } from './harness.js';
 import {
@@ -12,6 +13,8 @@ import {
   serviceItemInput, validCreditCode, validResidentId, zoneSnapshot, type TestZone, type ZoneTable,
 } from './factories.js';
 import { pdfBytes, pngBytes } from './files.js';
+import { makeDemand, makeProject, makeSupplyItem, makeSupplyRequest, makeVisit } from './demand-factories.js';
+import { completePlanFields } from './resumption-factories.js';
 import { multipart, readXlsx, xlsxOf } from './xlsx.js';
 import { reportProgress } from '../platform/progress.js';
 
@@ -59,18 +62,60 @@ async function foreignZone() {
   const application = await apply('submit');
   const approved = await apply('submit', 'accept', 'approve');
   const notification = (await t.services.notifications.list({ ...zone.ctx, actor: { ...zone.ctx.actor, userId: officer.id } }, { page: 1, pageSize: 1 })).items[0]!;
+  const ops = await foreignOps(zone, enterprise.id, park.id);
+  const filing = await foreignFiling(zone, enterprise.id);
   return {
     zone, park, building, grid, enterprise, user, team, assignment, file, item, slot, booking, consultation, agencyCase, registration, officer, appItem, application, approved, licence: approved.licence!,
     notification,
+    ops,
+    filing,
   };
 }
 type Foreign = Awaited<ReturnType<typeof foreignZone>>;
+
+/** Resumption operations of the foreign zone: a visit, a demand, a supply item with stock, a request and an allocation, a major project. */
+async function foreignOps(zone: TestZone, enterpriseId: string, parkId: string) {
+  const visit = await makeVisit(t.services, zone, enterpriseId, { content: '外区走访LEAK', policiesExplained: '外区政策LEAK' });
+  const demand = await makeDemand(t.services, zone, enterpriseId, { title: '外区诉求LEAK', description: '外区困难LEAK', department: '外区部门LEAK' });
+  const supplyItem = await makeSupplyItem(t.services, zone, { name: '外区口罩LEAK', stock: 100 });
+  const allocated = await makeSupplyRequest(t.services, zone, enterpriseId, supplyItem.id, 10);
+  await t.services.resumption.supplies.actOnRequest(zone.ctx, allocated.id, 'allocate', {});
+  const request = await makeSupplyRequest(t.services, zone, enterpriseId, supplyItem.id, 20);
+  const project = await makeProject(t.services, zone, { name: '外区重大项目LEAK', ownerEnterpriseId: enterpriseId, parkId });
+  return { visit, demand, supplyItem, request, project };
+}
+
+/** The foreign enterprise's resumption: an approved plan with evidence and a site check, a daily report, a suspension. */
+async function foreignFiling(zone: TestZone, enterpriseId: string) {
+  const r = t.services.resumption;
+  const { planId, ...fields } = await completePlanFields(t.services, zone, enterpriseId);
+  await r.plans.update(zone.ctx, planId, { ...fields, contactName: '外区联系人LEAK', measuresNote: '外区措施LEAK', quarantineNote: '外区隔离LEAK' });
+  await r.plans.act(zone.ctx, planId, 'submit', {});
+  const photo = await r.plans.uploadFile(zone.ctx, planId, pngBytes(), '外区照片LEAK.png');
+  await r.plans.siteCheck(zone.ctx, planId, { checkDate: r.scope.today(), inspectorName: '外区核查员LEAK', findings: '外区核查LEAK', photoFileIds: [photo.id], passed: true });
+  const plan = await r.plans.act(zone.ctx, planId, 'approve', { conditions: ['外区条件LEAK'] });
+  const report = await r.reports.put(zone.ctx, { enterpriseId, reportDate: r.scope.today(), staffOnSite: 7, capacityPct: 70, suppliesDaysLeft: 7, abnormalTemperature: 0, note: '外区日报LEAK' });
+  await r.status.suspend(zone.ctx, enterpriseId, { reason: '外区停工LEAK' });
+  await r.settings.update(zone.ctx, { slaHours: 48 });
+  return { plan, report, photo };
+}
 
 const TABLES: ZoneTable[] = [
   'parks', 'buildings', 'grid_units', 'enterprises', 'users', 'user_roles', 'teams', 'team_members', 'assignments', 'audit_log', 'sessions', 'service_items', 'calendar_days', 'files',
   'appointment_slots', 'appointments', 'consultations', 'agency_cases', 'agency_stages', 'employment_registrations',
   'applications', 'application_materials', 'application_events', 'licences', 'notifications',
+  'resumption_visits', 'resumption_demands', 'resumption_demand_events', 'supply_items', 'supply_requests', 'supply_movements', 'major_projects',
+  'resumption_settings', 'resumption_plans', 'resumption_plan_files', 'resumption_plan_events', 'resumption_site_checks', 'resumption_suspensions', 'resumption_daily_reports', 'resumption_reminders',
 ];
+
+/** The text of every sheet of a workbook. */
+async function readAllSheets(buffer: Buffer): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const out: string[] = [];
+  for (const sheet of workbook.worksheets) sheet.eachRow((row) => out.push(JSON.stringify(row.values)));
+  return out.join('\n');
+}
 
 /** Every row of every table of a zone, to prove nothing of it changed. */
 async function dump(zone: TestZone): Promise<Record<string, unknown[]>> {
@@ -149,6 +194,23 @@ const BY_ID: Record<string, (f: Foreign) => { id: string; body?: unknown; url?: 
   'GET /api/applications/:id/licence.pdf': (f) => ({ id: f.approved.id }),
   'POST /api/licences/:id/actions/revoke': (f) => ({ id: f.licence.id, body: { reason: '越区注销' } }),
   'POST /api/notifications/:id/actions/read': (f) => ({ id: f.notification.id }),
+  'GET /api/resumption/demands/:id': (f) => ({ id: f.ops.demand.id }),
+  'PATCH /api/resumption/demands/:id': (f) => ({ id: f.ops.demand.id, body: { department: '越区改部门', category: 'other' } }),
+  'POST /api/resumption/demands/:id/actions/:action': (f) => ({ id: f.ops.demand.id, url: `/api/resumption/demands/${f.ops.demand.id}/actions/start`, body: {} }),
+  'PATCH /api/resumption/supplies/items/:id': (f) => ({ id: f.ops.supplyItem.id, body: { name: '被改名' } }),
+  'POST /api/resumption/supplies/items/:id/stock-in': (f) => ({ id: f.ops.supplyItem.id, body: { quantity: 1, source: '越区入库' } }),
+  'POST /api/resumption/supplies/requests/:id/actions/:action': (f) => ({ id: f.ops.request.id, url: `/api/resumption/supplies/requests/${f.ops.request.id}/actions/allocate`, body: {} }),
+  'PATCH /api/resumption/projects/:id': (f) => ({ id: f.ops.project.id, body: { name: '被改名' } }),
+  'POST /api/resumption/projects/:id/actions/:action': (f) => ({ id: f.ops.project.id, url: `/api/resumption/projects/${f.ops.project.id}/actions/restart`, body: {} }),
+  'GET /api/resumption/enterprises/:id/profile': (f) => ({ id: f.enterprise.id }),
+  'GET /api/resumption/plans/:id': (f) => ({ id: f.filing.plan.id }),
+  'PATCH /api/resumption/plans/:id': (f) => ({ id: f.filing.plan.id, body: { masks: 1, contactName: '被改' } }),
+  'POST /api/resumption/plans/:id/files': (f) => ({ id: f.filing.plan.id, upload: pngBytes() }),
+  'GET /api/resumption/plans/:id/files/:fileId': (f) => ({ id: f.filing.plan.id, url: `/api/resumption/plans/${f.filing.plan.id}/files/${f.filing.photo.id}` }),
+  'POST /api/resumption/plans/:id/actions/:action': (f) => ({ id: f.filing.plan.id, url: `/api/resumption/plans/${f.filing.plan.id}/actions/refuse`, body: { reason: '越区驳回' } }),
+  'POST /api/resumption/plans/:id/site-checks': (f) => ({ id: f.filing.plan.id, body: { checkDate: '2020-02-24', findings: '越区核查' } }),
+  'GET /api/resumption/enterprises/:id/history': (f) => ({ id: f.enterprise.id }),
+  'POST /api/resumption/enterprises/:id/actions/:action': (f) => ({ id: f.enterprise.id, url: `/api/resumption/enterprises/${f.enterprise.id}/actions/resume`, body: {} }),
 };
 
 const ENTITY_OF: Record<string, string> = {
@@ -156,6 +218,8 @@ const ENTITY_OF: Record<string, string> = {
   files: 'file',
   'appointment-slots': 'appointment_slot', appointments: 'appointment', consultations: 'consultation', 'agency-cases': 'agency_case', 'employment-registrations': 'employment_registration',
   applications: 'application', licences: 'licence', notifications: 'notification',
+  demands: 'demand', projects: 'major_project', 'supplies/items': 'supply_item', 'supplies/requests': 'supply_request',
+  plans: 'resumption_plan',
 };
 
 const routesWith = (pred: (url: string, method: string) => boolean) =>
@@ -182,7 +246,9 @@ describe('another zone’s records by id', () => {
       const payload = file ? { payload: file.payload, headers: file.headers } : body === undefined ? {} : { payload: body as Record<string, unknown> };
       const res = await mine.call({ method, url: url ?? pattern.replace(':id', id), ...payload });
       expect(res.statusCode, `${key}: ${res.body}`).toBe(404);
-      const entity = ENTITY_OF[pattern.split('/')[2]!]!;
+      // /api/<entities>/…, or /api/resumption/<entities>/… for the resumption module.
+      const segments = pattern.split('/');
+      const entity = ENTITY_OF[segments.slice(3, 5).join('/')] ?? ENTITY_OF[segments[2] === 'resumption' ? segments[3]! : segments[2]!]!;
       expect(res.json().error, key).toMatchObject({ code: 'not_found', details: { entity, id } });
     }
     expect(await dump(f.zone)).toEqual(before);
@@ -209,6 +275,8 @@ describe('lists and exports', () => {
     const foreignIds = [
       f.park.id, f.building.id, f.grid.id, f.enterprise.id, f.user.id, f.team.id, f.assignment.id, f.zone.id, f.item.id, f.file.id, f.slot.id, f.booking.id, f.consultation.id, f.agencyCase.id,
       f.registration.id, f.application.id, f.approved.id, f.licence.id, f.notification.id, f.officer.id, f.appItem.id,
+      f.ops.visit.id, f.ops.demand.id, f.ops.supplyItem.id, f.ops.request.id, f.ops.project.id,
+      f.filing.plan.id, f.filing.report.id, f.filing.photo.id,
     ];
     const lists = routesWith((url, method) => method === 'GET' && !url.includes(':') && !url.endsWith('.xlsx') && !url.endsWith('.zip') && !/^\/api\/(docs|openapi|health|auth|zones)/.test(url));
     expect(lists.map((r) => r.url).sort()).toEqual(
@@ -217,6 +285,9 @@ describe('lists and exports', () => {
         '/api/grid-units/tree', '/api/parks', '/api/service-items', '/api/service-items/departments', '/api/teams', '/api/users',
         '/api/appointment-slots', '/api/appointments', '/api/consultations', '/api/public/faq', '/api/agency-cases', '/api/employment-registrations',
         '/api/applications', '/api/applications/queues', '/api/services/officers', '/api/licences', '/api/notifications', '/api/notifications/unread-count', '/api/services/stats',
+        '/api/resumption/stats', '/api/resumption/workbench',
+        '/api/resumption/settings', '/api/resumption/plans', '/api/resumption/enterprises', '/api/resumption/daily-reports', '/api/resumption/daily-reports/missing',
+        '/api/resumption/visits', '/api/resumption/demands', '/api/resumption/supplies/items', '/api/resumption/supplies/requests', '/api/resumption/supplies/ledger', '/api/resumption/projects',
       ].sort(),
     );
     // The calendar's reads need a year or a start; the foreign zone's holiday falls inside both.
@@ -226,6 +297,7 @@ describe('lists and exports', () => {
       `?parkId=${f.park.id}`, `?buildingId=${f.building.id}`, `?gridUnitId=${f.grid.id}`, `?leadingEnterpriseId=${f.enterprise.id}`, `?parentId=${f.grid.id}`,
       `?userId=${f.user.id}`, `?targetId=${f.enterprise.id}`, `?actorId=${f.user.id}`, `?entityId=${f.enterprise.id}`, `?q=LEAK`, `?department=${encodeURIComponent('外区部门LEAK')}`,
       `?itemId=${f.item.id}`, `?slotId=${f.slot.id}`, `?enterpriseId=${f.enterprise.id}`, `?agentId=${f.agencyCase.agentId}`, `?q=13812345678`,
+      `?itemId=${f.ops.supplyItem.id}`,
     ];
     for (const { url } of lists) {
       const res = await mine.call({ method: 'GET', url: url + withQuery(url) });
@@ -247,6 +319,17 @@ describe('lists and exports', () => {
     // Counts and figures of the own zone only.
     expect((await mine.call({ method: 'GET', url: '/api/applications/queues' })).json()).toMatchObject({ byStatus: {}, unassigned: 0 });
     expect((await mine.call({ method: 'GET', url: '/api/services/stats?from=2020-01-01&to=2020-12-31' })).json()).toMatchObject({ received: 0, completed: 0, byDepartment: [] });
+    // The other zone's SLA setting, plans and reports are not this zone's.
+    expect((await mine.call({ method: 'GET', url: '/api/resumption/settings' })).json()).toMatchObject({ slaHours: 24 });
+    expect((await mine.call({ method: 'GET', url: '/api/resumption/enterprises?status=suspended' })).json().total).toBe(0);
+    const figures = (await mine.call({ method: 'GET', url: '/api/resumption/stats' })).json();
+    expect(figures).toMatchObject({ enterprises: { total: 1 }, overall: { denominator: 1 }, supplyChains: [], parks: [{ parkId: own.id, ratio: { denominator: 1 } }] });
+    // The statistics workbook (both sheets) holds nothing of the other zone.
+    const workbook = await mine.call({ method: 'GET', url: '/api/resumption/stats.xlsx' });
+    expect(workbook.statusCode).toBe(200);
+    const sheets = await readAllSheets(workbook.rawPayload);
+    expect(sheets).not.toContain('LEAK');
+    for (const id of foreignIds) expect(sheets.includes(id), `stats.xlsx holds ${id}`).toBe(false);
     // The materials archive, filtered by the other zone's item or not, holds nothing of it.
     for (const q of ['', `?itemId=${f.appItem.id}`, '?q=LEAK']) {
       const zip = await mine.call({ method: 'GET', url: `/api/applications/materials.zip${q}` });
@@ -266,6 +349,8 @@ describe('lists and exports', () => {
         '/api/service-items/export.xlsx', '/api/teams/export.xlsx', '/api/users/export.xlsx',
         '/api/appointment-slots/export.xlsx', '/api/appointments/export.xlsx', '/api/consultations/export.xlsx', '/api/agency-cases/export.xlsx', '/api/employment-registrations/export.xlsx',
         '/api/applications/export.xlsx', '/api/services/stats/export.xlsx', '/api/licences/export.xlsx',
+        '/api/resumption/visits/export.xlsx', '/api/resumption/demands/export.xlsx', '/api/resumption/supplies/ledger/export.xlsx', '/api/resumption/projects/export.xlsx',
+        '/api/resumption/plans/export.xlsx', '/api/resumption/enterprises/export.xlsx', '/api/resumption/daily-reports/export.xlsx',
       ].sort(),
     );
     const required: Record<string, string> = { '/api/services/stats/export.xlsx': '?from=2020-01-01&to=2020-12-31' };
@@ -326,6 +411,14 @@ describe('references to another zone’s records in a body', () => {
       ],
       ['POST', '/api/applications', { itemId: f.appItem.id, enterpriseId: enterprise.id, applicant: { name: '跨区', phone: '13900006666' }, channel: 'counter' }, 'itemId'],
       ['POST', '/api/applications', { itemId: item.id, enterpriseId: f.enterprise.id, applicant: { name: '跨区', phone: '13900006666' }, channel: 'counter' }, 'enterpriseId'],
+      ['POST', '/api/resumption/visits', { enterpriseId: f.enterprise.id, visitDate: '2020-02-20', content: '越区走访' }, 'enterpriseId'],
+      ['POST', '/api/resumption/demands', { enterpriseId: f.enterprise.id, category: 'labour', title: '越区诉求', description: '越区描述' }, 'enterpriseId'],
+      ['POST', '/api/resumption/supplies/requests', { enterpriseId: f.enterprise.id, itemId: f.ops.supplyItem.id, quantity: 1, reason: '越区申请' }, 'enterpriseId'],
+      ['POST', '/api/resumption/supplies/requests', { enterpriseId: enterprise.id, itemId: f.ops.supplyItem.id, quantity: 1, reason: '越区物资' }, 'itemId'],
+      ['POST', '/api/resumption/projects', { name: '越区业主', investmentFen: 1, ownerEnterpriseId: f.enterprise.id }, 'ownerEnterpriseId'],
+      ['POST', '/api/resumption/projects', { name: '越区园区', investmentFen: 1, parkId: f.park.id }, 'parkId'],
+      ['POST', '/api/resumption/plans', { enterpriseId: f.enterprise.id }, 'enterpriseId'],
+      ['PUT', '/api/resumption/daily-reports', { enterpriseId: f.enterprise.id, reportDate: '2020-03-02', staffOnSite: 1, capacityPct: 10, suppliesDaysLeft: 3, abnormalTemperature: 0 }, 'enterpriseId'],
     ];
     expect(root.level).toBe('zone');
     const mineBefore = await dump(z);

@@ -11,6 +11,9 @@ import { formatDateTime } from '../lib/format';
 import { useMarkRead, useNotifications, useUnreadCount } from '../modules/services/applications/api';
 import { notificationParams, notificationPath, notificationWord } from '../modules/services/applications/helpers';
 import { useApiError } from './useApiError';
+import { opsNoticeParams, opsNoticePath, opsNoticeWord } from '../modules/resumption/ops/helpers';
+import { filingNoticeParams, filingNoticePath, filingNoticeWord } from '../modules/resumption/filing/helpers';
+import { isEnterpriseOnly, useSession } from '../app/session';
 
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -21,8 +24,15 @@ export function NotificationBell() {
   const unread = useUnreadCount();
   const list = useNotifications(open);
   const mark = useMarkRead();
+  const me = useSession();
 
   const text = (n: Notification): string => {
+    // Demands and protective supplies (resumption ops).
+    const ops = opsNoticeWord(n.kind);
+    if (ops) return t(`resumptionOps.notifications.${ops}`, opsNoticeParams(n.params));
+    // Plans, statuses and daily reports (resumption filing).
+    const filing = filingNoticeWord(n.kind);
+    if (filing) return t(`resumptionFiling.notifications.${filing}`, filingNoticeParams(n.params));
     const { number, itemName, dueDate } = notificationParams(n);
     return t(`notifications.kinds.${notificationWord(n.kind)}`, { number, itemName, dueDate });
   };
@@ -30,7 +40,7 @@ export function NotificationBell() {
   const onClick = (n: Notification) => {
     setOpen(false);
     if (!n.readAt) mark.mutate(n.id, { onError: (e) => showError(e) });
-    const path = notificationPath(n);
+    const path = opsNoticePath(n) ?? filingNoticePath(n, isEnterpriseOnly(me)) ?? notificationPath(n);
     if (path) void navigate(path);
   };
 

@@ -10,6 +10,8 @@ import {
   serviceItemInput, signedInUser, signInAs, uniq, validCreditCode, validResidentId,
 } from '../../test/factories.js';
 import { pdfBytes, pngBytes } from '../../test/files.js';
+import { makeDemand, makeProject, makeSupplyItem, makeSupplyRequest } from '../../test/demand-factories.js';
+import { makeFiledEnterprise, makeResumedEnterprise } from '../../test/resumption-factories.js';
 import { column, multipart, xlsxOf, xlsxResponse } from '../../test/xlsx.js';
 import { systemCtx } from '../../platform/context.js';
 
@@ -323,6 +325,124 @@ const WRITES: Record<string, Write> = {
     make: async () => {
       const body = multipart(pdfBytes(), { filename: 'template.pdf', contentType: 'application/pdf' });
       return { req: { method: 'POST', url: '/api/files?purpose=service_template', payload: body.payload, headers: body.headers }, entityId: null };
+    },
+  },
+  // ---- resumption: visits, demands, protective supplies, major projects
+  'POST /api/resumption/visits': {
+    action: 'visit.create',
+    make: async (f) => ({ req: { method: 'POST', url: '/api/resumption/visits', payload: { enterpriseId: f.enterprise.id, visitDate: '2020-02-24', content: '审计走访', problems: [{ category: 'labour', title: '缺工', description: '缺 10 人' }] } }, entityId: null }),
+  },
+  'POST /api/resumption/demands': {
+    action: 'demand.create',
+    make: async (f) => ({ req: { method: 'POST', url: '/api/resumption/demands', payload: { enterpriseId: f.enterprise.id, category: 'funding', title: '审计诉求', description: '流动资金' } }, entityId: null }),
+  },
+  'PATCH /api/resumption/demands/:id': {
+    action: 'demand.update',
+    make: async (f) => {
+      const d = await makeDemand(t.services, f.zone, f.enterprise.id);
+      return { req: { method: 'PATCH', url: `/api/resumption/demands/${d.id}`, payload: { department: '审计部门' } }, entityId: d.id };
+    },
+  },
+  'POST /api/resumption/demands/:id/actions/:action': {
+    action: 'demand.start',
+    make: async (f) => {
+      const d = await makeDemand(t.services, f.zone, f.enterprise.id);
+      return { req: { method: 'POST', url: `/api/resumption/demands/${d.id}/actions/start`, payload: {} }, entityId: d.id };
+    },
+  },
+  'POST /api/resumption/supplies/items': { action: 'supply_item.create', make: async () => ({ req: { method: 'POST', url: '/api/resumption/supplies/items', payload: { name: `审计口罩${uniq()}`, unit: '只' } }, entityId: null }) },
+  'PATCH /api/resumption/supplies/items/:id': {
+    action: 'supply_item.update',
+    make: async (f) => {
+      const item = await makeSupplyItem(t.services, f.zone);
+      return { req: { method: 'PATCH', url: `/api/resumption/supplies/items/${item.id}`, payload: { note: '审计备注' } }, entityId: item.id };
+    },
+  },
+  'POST /api/resumption/supplies/items/:id/stock-in': {
+    action: 'supply_item.stock_in',
+    make: async (f) => {
+      const item = await makeSupplyItem(t.services, f.zone);
+      return { req: { method: 'POST', url: `/api/resumption/supplies/items/${item.id}/stock-in`, payload: { quantity: 10, source: '审计入库' } }, entityId: item.id };
+    },
+  },
+  'POST /api/resumption/supplies/requests': {
+    action: 'supply_request.create',
+    make: async (f) => {
+      const item = await makeSupplyItem(t.services, f.zone);
+      return { req: { method: 'POST', url: '/api/resumption/supplies/requests', payload: { enterpriseId: f.enterprise.id, itemId: item.id, quantity: 5, reason: '审计申请' } }, entityId: null };
+    },
+  },
+  'POST /api/resumption/supplies/requests/:id/actions/:action': {
+    action: 'supply_request.allocate',
+    make: async (f) => {
+      const item = await makeSupplyItem(t.services, f.zone, { stock: 10 });
+      const r = await makeSupplyRequest(t.services, f.zone, f.enterprise.id, item.id, 5);
+      return { req: { method: 'POST', url: `/api/resumption/supplies/requests/${r.id}/actions/allocate`, payload: {} }, entityId: r.id };
+    },
+  },
+  'POST /api/resumption/projects': { action: 'major_project.create', make: async () => ({ req: { method: 'POST', url: '/api/resumption/projects', payload: { name: `审计项目${uniq()}`, investmentFen: 100 } }, entityId: null }) },
+  'PATCH /api/resumption/projects/:id': {
+    action: 'major_project.update',
+    make: async (f) => {
+      const p = await makeProject(t.services, f.zone, { ownerEnterpriseId: null, parkId: null });
+      return { req: { method: 'PATCH', url: `/api/resumption/projects/${p.id}`, payload: { note: '审计备注' } }, entityId: p.id };
+    },
+  },
+  'POST /api/resumption/projects/:id/actions/:action': {
+    action: 'major_project.restart',
+    make: async (f) => {
+      const p = await makeProject(t.services, f.zone, { ownerEnterpriseId: null, parkId: null });
+      return { req: { method: 'POST', url: `/api/resumption/projects/${p.id}/actions/restart`, payload: {} }, entityId: p.id };
+    },
+  },
+  // ---- resumption: settings, plans, status, daily reports
+  'PATCH /api/resumption/settings': { action: 'resumption_settings.update', make: async (f) => ({ req: { method: 'PATCH', url: '/api/resumption/settings', payload: { slaHours: 36 } }, entityId: f.zone.id }) },
+  'POST /api/resumption/plans': {
+    action: 'resumption_plan.create',
+    make: async (f) => ({ req: { method: 'POST', url: '/api/resumption/plans', payload: { enterpriseId: (await makeEnterprise(t.services, f.zone)).id, employeesTotal: 10 } }, entityId: null }),
+  },
+  'PATCH /api/resumption/plans/:id': {
+    action: 'resumption_plan.update',
+    make: async (f) => {
+      const plan = await t.services.resumption.plans.create(f.zone.ctx, { enterpriseId: (await makeEnterprise(t.services, f.zone)).id });
+      return { req: { method: 'PATCH', url: `/api/resumption/plans/${plan.id}`, payload: { masks: 500, contactPhone: '13900001111' } }, entityId: plan.id };
+    },
+  },
+  'POST /api/resumption/plans/:id/files': {
+    action: 'resumption_plan.upload_file',
+    make: async (f) => {
+      const plan = await t.services.resumption.plans.create(f.zone.ctx, { enterpriseId: (await makeEnterprise(t.services, f.zone)).id });
+      const body = multipart(pdfBytes(), { filename: '专题会议纪要.pdf', contentType: 'application/pdf' });
+      return { req: { method: 'POST', url: `/api/resumption/plans/${plan.id}/files`, payload: body.payload, headers: body.headers }, entityId: plan.id };
+    },
+  },
+  'POST /api/resumption/plans/:id/actions/:action': {
+    action: 'resumption_plan.approve',
+    make: async (f) => {
+      const { plan } = await makeFiledEnterprise(t.services, f.zone);
+      return { req: { method: 'POST', url: `/api/resumption/plans/${plan.id}/actions/approve`, payload: { conditions: ['审计条件'] } }, entityId: plan.id };
+    },
+  },
+  'POST /api/resumption/plans/:id/site-checks': {
+    action: 'resumption_plan.site_check',
+    make: async (f) => {
+      const { plan } = await makeFiledEnterprise(t.services, f.zone);
+      return { req: { method: 'POST', url: `/api/resumption/plans/${plan.id}/site-checks`, payload: { checkDate: t.services.resumption.scope.today(), findings: '审计核查' } }, entityId: plan.id };
+    },
+  },
+  'POST /api/resumption/enterprises/:id/actions/:action': {
+    action: 'enterprise_resumption.suspend',
+    make: async (f) => {
+      const { enterprise } = await makeResumedEnterprise(t.services, f.zone);
+      return { req: { method: 'POST', url: `/api/resumption/enterprises/${enterprise.id}/actions/suspend`, payload: { reason: '审计停工' } }, entityId: enterprise.id };
+    },
+  },
+  'PUT /api/resumption/daily-reports': {
+    action: 'daily_report.create',
+    make: async (f) => {
+      const { enterprise } = await makeResumedEnterprise(t.services, f.zone);
+      const payload = { enterpriseId: enterprise.id, reportDate: t.services.resumption.scope.today(), staffOnSite: 10, capacityPct: 50, suppliesDaysLeft: 5, abnormalTemperature: 0 };
+      return { req: { method: 'PUT', url: '/api/resumption/daily-reports', payload }, entityId: null };
     },
   },
 };

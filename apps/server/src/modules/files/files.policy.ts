@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/context.js';
 
 type Purpose = 'service_template';
 /** Every purpose a stored file may have; the others than templates are written by their modules. */
-export type StoredPurpose = Purpose | 'application_material' | 'licence';
+export type StoredPurpose = Purpose | 'application_material' | 'licence' | 'resumption_evidence';
 
 /**
  * Templates of the catalogue: kept by its editors, read by everyone of the zone. Application
@@ -15,6 +15,8 @@ const RULES: Record<StoredPurpose, { upload: Permission | null; read: Permission
   service_template: { upload: 'services.catalogue.write', read: 'services.catalogue.read' },
   application_material: { upload: null, read: 'services.handle' },
   licence: { upload: null, read: 'services.handle' },
+  /** Evidence and photos of resumption plans: uploaded through the plan, read through it (or /api/files by readers). */
+  resumption_evidence: { upload: null, read: 'resumption.read' },
 };
 
 export function canUpload(actor: Actor, purpose: Purpose): boolean {

@@ -113,8 +113,10 @@ export function statusHistory(plans: readonly PlanFact[], suspensions: readonly 
     for (const s of [...suspensions].sort((a, b) => a.suspendedOn.localeCompare(b.suspendedOn))) {
       // A suspension before the approval date means nothing for the status.
       const from = s.suspendedOn < approvedOn ? approvedOn : s.suspendedOn;
+      // Resumed on (or before) the day it began: no day was spent suspended.
+      if (s.resumedOn && s.resumedOn <= from) continue;
       marks.push({ date: from, status: 'suspended', reason: s.reason });
-      if (s.resumedOn && s.resumedOn > from) marks.push({ date: s.resumedOn, status: 'resumed', reason: null });
+      if (s.resumedOn) marks.push({ date: s.resumedOn, status: 'resumed', reason: null });
     }
   }
   // Same-day marks: the later one in the list wins (filed and approved on one day is resumed).

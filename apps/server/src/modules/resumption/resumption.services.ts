@@ -40,6 +40,24 @@ export function makeResumptionServices(parts: ResumptionParts) {
   mod.projects = makeProjectsService(parts, scope, mod);
   mod.stats = makeStatsService(parts, scope, mod);
   mod.workbench = makeWorkbenchService(parts, scope, mod);
-  return { ...mod, scope };
+  /**
+   * The hourly work of every zone: reminders of missing daily reports (after the zone's cut-off)
+   * and escalation of overdue demands. Both remember what they did, so reruns and restarts repeat
+   * nothing; one zone's failure does not stop the others.
+   */
+  async function hourly(onlyZoneIds?: string[]): Promise<{ zoneId: string; error: unknown }[]> {
+    const failures: { zoneId: string; error: unknown }[] = [];
+    const zoneIds = onlyZoneIds ?? (await parts.org.zones.list()).map((z) => z.id);
+    for (const zoneId of zoneIds) {
+      try {
+        await mod.reports.remindMissing(zoneId);
+        await mod.demands.escalateOverdue(zoneId);
+      } catch (error) {
+        failures.push({ zoneId, error });
+      }
+    }
+    return failures;
+  }
+  return { ...mod, scope, jobs: { hourly } };
 }
 export type ResumptionServices = ReturnType<typeof makeResumptionServices>;

@@ -1,37 +1,9 @@
-// The statistics charts: received vs completed per day (line) and by department (bar). ECharts
-// from `echarts/core` with only these charts, in a chunk of its own (loaded lazily by the page).
-import { useEffect, useRef } from 'react';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+// The statistics charts: received vs completed per day (line) and by department (bar).
 import type { EChartsCoreOption } from 'echarts/core';
-
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { EChart as Chart } from '../../../components/EChart';
 
 const BLUE = '#1d4ed8';
 const GREEN = '#389e0d';
-
-function Chart({ option, height, testId }: { option: EChartsCoreOption; height: number; testId: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={el} style={{ width: '100%', height }} data-testid={testId} />;
-}
 
 type Labels = { received: string; completed: string; completedOnline: string };
 
