@@ -40,10 +40,10 @@ export function makeScope(parts: ResumptionParts) {
   async function enterpriseFor(ctx: Ctx, given: string | undefined | null, field = 'enterpriseId'): Promise<EnterpriseBrief> {
     let id = given ?? null;
     if (ctx.actor.enterpriseId !== null) {
-      if (id && id !== ctx.actor.enterpriseId) throw new ForbiddenError('rule.own_enterprise_only');
+      if (id && id !== ctx.actor.enterpriseId) throw new ForbiddenError('rule.resumption_own_enterprise');
       id = ctx.actor.enterpriseId;
     }
-    if (!id) throw new ValidationError([{ path: field, key: 'rule.enterprise_required' }]);
+    if (!id) throw new ValidationError([{ path: field, key: 'rule.resumption_enterprise_required' }]);
     const [brief] = await enterprises.briefs(ctx.zoneId, [id]);
     if (!brief) throw new RuleError('rule.cross_zone_reference', { field }, { field });
     return brief;
@@ -63,7 +63,7 @@ export function makeScope(parts: ResumptionParts) {
   async function assertMayAct(ctx: Ctx, enterpriseId: string, zoneWide: Parameters<typeof mayActFor>[3] = ZONE_WIDE_ROLES): Promise<void> {
     const needsAssignment = ctx.actor.userId !== null && ctx.actor.enterpriseId === null && !ctx.actor.roles.some((r) => zoneWide.includes(r));
     const assigned = needsAssignment ? (await assignedToMe(ctx)).includes(enterpriseId) : false;
-    if (!mayActFor(ctx.actor, enterpriseId, assigned, zoneWide)) throw new ForbiddenError(ctx.actor.enterpriseId !== null ? 'rule.own_enterprise_only' : 'rule.not_commissioner');
+    if (!mayActFor(ctx.actor, enterpriseId, assigned, zoneWide)) throw new ForbiddenError(ctx.actor.enterpriseId !== null ? 'rule.resumption_own_enterprise' : 'rule.not_commissioner');
   }
 
   /**

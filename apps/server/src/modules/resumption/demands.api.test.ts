@@ -67,7 +67,7 @@ describe('raising', () => {
     expect(noEnterprise.json().error.details).toEqual([{ path: 'enterpriseId', message: '请选择企业' }]);
     const otherOwn = await w.owner.call({ method: 'POST', url: URL, payload: { ...raise, enterpriseId: w.other.id } });
     expect(otherOwn.statusCode).toBe(403);
-    expect(otherOwn.json().error.code).toBe('rule.own_enterprise_only');
+    expect(otherOwn.json().error.code).toBe('rule.resumption_own_enterprise');
     for (const who of [w.leader, w.labour]) expect((await who.call({ method: 'POST', url: URL, payload: { ...raise, enterpriseId: w.enterprise.id } })).statusCode).toBe(403);
     const foreign = await makeEnterprise(t.services, (await newAdmin(t.app, t.services)).zone);
     const cross = await w.admin.call({ method: 'POST', url: URL, payload: { ...raise, enterpriseId: foreign.id } });

@@ -450,7 +450,7 @@ describe('who may do what', () => {
     }
     const forOther = await d.owner.call({ method: 'POST', url: '/api/resumption/plans', payload: { enterpriseId: d.other.id } });
     expect(forOther.statusCode).toBe(403);
-    expect(forOther.json().error.code).toBe('rule.own_enterprise_only');
+    expect(forOther.json().error.code).toBe('rule.resumption_own_enterprise');
     for (const action of ['approve', 'return', 'refuse']) expect((await act(d.owner.call, mine.id, action, { reason: '自己批准' })).statusCode, action).toBe(403);
     expect((await d.owner.call({ method: 'POST', url: `/api/resumption/plans/${mine.id}/site-checks`, payload: { checkDate: '2020-02-24', findings: '自查' } })).statusCode).toBe(403);
     expect((await d.owner.call({ method: 'GET', url: '/api/resumption/plans/export.xlsx' })).statusCode).toBe(403);

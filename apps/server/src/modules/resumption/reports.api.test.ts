@@ -122,7 +122,7 @@ describe('reporting', () => {
     const url = '/api/resumption/daily-reports';
     const forOther = await owner.call({ method: 'PUT', url, payload: report({ enterpriseId: other.enterprise.id }) });
     expect(forOther.statusCode).toBe(403);
-    expect(forOther.json().error.code).toBe('rule.own_enterprise_only');
+    expect(forOther.json().error.code).toBe('rule.resumption_own_enterprise');
     const notAssigned = await commissioner.call({ method: 'PUT', url, payload: report({ enterpriseId: other.enterprise.id }) });
     expect(notAssigned.json().error.code).toBe('rule.not_commissioner');
     expect((await commissioner.call({ method: 'PUT', url, payload: report() })).json().error.details).toEqual([{ path: 'enterpriseId', message: '请选择企业' }]);

@@ -1,0 +1,37 @@
+// The module catalogues are merged into one: a key defined by two modules would silently change
+// the other module's message (it happened: resumption's `itemId` renamed services' 事项 to 物资).
+import { describe, expect, it } from 'vitest';
+import { applicationEntities, applicationFields, applicationsEn, applicationsZh } from './messages-services.js';
+import { extrasEn, extrasEntities, extrasFields, extrasZh } from './messages-services-extras.js';
+import { resumptionEn, resumptionEntities, resumptionFields, resumptionZh } from './messages-resumption.js';
+import { inspectionsEn, inspectionsEntities, inspectionsFields, inspectionsZh } from './messages-inspections.js';
+
+const clashes = (maps: Record<string, object>) => {
+  const seen = new Map<string, string>();
+  const out: string[] = [];
+  for (const [name, map] of Object.entries(maps))
+    for (const key of Object.keys(map)) {
+      const first = seen.get(key);
+      if (first) out.push(`${key}: ${first} and ${name}`);
+      else seen.set(key, name);
+    }
+  return out;
+};
+
+describe('module message catalogues', () => {
+  it('never define the same message, field or entity key twice', () => {
+    expect(clashes({ services: applicationsZh, extras: extrasZh, resumption: resumptionZh, inspections: inspectionsZh })).toEqual([]);
+    expect(clashes({ services: applicationFields, extras: extrasFields, resumption: resumptionFields, inspections: inspectionsFields })).toEqual([]);
+    expect(clashes({ services: applicationEntities, extras: extrasEntities, resumption: resumptionEntities, inspections: inspectionsEntities })).toEqual([]);
+  });
+
+  it('have every message in both languages', () => {
+    for (const [zh, en] of [
+      [applicationsZh, applicationsEn],
+      [extrasZh, extrasEn],
+      [resumptionZh, resumptionEn],
+      [inspectionsZh, inspectionsEn],
+    ] as const)
+      expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  });
+});
