@@ -37,6 +37,7 @@ import { employmentRoutes } from './modules/services/employment.routes.js';
 import { applicationRoutes } from './modules/services/applications.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { resumptionRoutes } from './modules/resumption/resumption.routes.js';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 
 export type AppOptions = {
   deps: Deps;
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { se
   await app.register(applicationRoutes, { services });
   await app.register(notificationRoutes, { services });
   await app.register(resumptionRoutes, { services });
+  await app.register(inspectionsRoutes, { services });
 
   const roots = opts.staticRoots ?? DEFAULT_STATIC_ROOTS;
   app.setNotFoundHandler(async (request, reply) => {

@@ -18,6 +18,7 @@ import { makeStatsService, type ExtraCounts } from './modules/services/stats.ser
 import { makeNotificationsService } from './modules/notifications/notifications.service.js';
 import { makeServicesExtras } from './modules/services/extras.services.js';
 import { makeResumptionServices } from './modules/resumption/resumption.services.js';
+import { makeInspectionsServices } from './modules/inspections/inspections.services.js';
 
 export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { publicUrl?: string | undefined; port?: number; drawLicencesNow?: boolean } = { timeZone: 'Asia/Shanghai' }) {
   // org needs counts and names from the registry, which itself needs org: resolved lazily.
@@ -39,6 +40,7 @@ export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { pu
   const servicesExtras = makeServicesExtras(deps, { org, enterprises, catalogue, calendar });
   svc.extras = servicesExtras.counts;
   const resumption = makeResumptionServices({ deps, timeZone: config.timeZone, enterprises, org, files, calendar });
+  const inspections = makeInspectionsServices({ deps, timeZone: config.timeZone, enterprises, org, files, calendar, resumption });
   return {
     timeZone: config.timeZone,
     /** The address the server answers on, once it listens, when PUBLIC_URL does not say. */
@@ -60,6 +62,7 @@ export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { pu
     audit: makeAuditService(deps),
     servicesExtras,
     resumption,
+    inspections,
   };
 }
 export type Services = ReturnType<typeof makeServices>;

@@ -52,6 +52,10 @@ export const PERMISSIONS = [
   'resumption.supplies.manage', // the zone's stock of protective supplies and allocations
   'resumption.projects.write', // the registry of major projects
   'resumption.stats',
+  'inspections.read', // checklists, rounds, tasks, findings and the ledger, census
+  'inspections.manage', // checklist templates, park plans, rounds; closing any ledger item
+  'inspections.inspect', // inspectors: their own tasks (answers, photos, submission, follow-ups), census entries
+  'inspections.stats',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,25 +70,27 @@ const STAFF_READ: Permission[] = [
   'calendar.read',
   'files.read',
   'resumption.read',
+  'inspections.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Reads every zone; changes nothing.
-  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.stats', 'services.agency.read', 'resumption.read', 'resumption.stats'],
+  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.stats', 'services.agency.read', 'resumption.read', 'resumption.stats', 'inspections.read', 'inspections.stats'],
   zone_admin: PERMISSIONS.filter((p) => p !== 'zones.read'),
   // The approval bureau keeps the catalogue.
   // The zone's approval team also reviews resumption plans (Xi'an folded it into plan-making).
   approval_officer: [...STAFF_READ, 'services.catalogue.write', 'files.upload', 'services.handle', 'services.stats', 'services.agency.read', 'services.agency.write', 'services.employment.read', 'resumption.review', 'resumption.demands.handle', 'resumption.stats'],
   // Object rules keep commissioners to the enterprises they are assigned to.
   commissioner: [...STAFF_READ, 'resumption.review', 'resumption.commission', 'resumption.demands.handle', 'resumption.stats'],
-  inspector: STAFF_READ,
+  // Inspectors change only their own tasks (object rule in the inspections module).
+  inspector: [...STAFF_READ, 'inspections.inspect', 'inspections.stats'],
   checkpoint_staff: STAFF_READ,
   // Handling departments: policy and funding, labour.
   policy_officer: [...STAFF_READ, 'resumption.demands.handle'],
   investment_officer: [...STAFF_READ, 'services.agency.read', 'resumption.projects.write'],
   labour_officer: [...STAFF_READ, 'services.employment.read', 'resumption.demands.handle'],
   // Leaders read only; overdue demands escalate to them.
-  leader: [...STAFF_READ, 'services.stats', 'services.agency.read', 'resumption.stats'],
+  leader: [...STAFF_READ, 'services.stats', 'services.agency.read', 'resumption.stats', 'inspections.stats'],
   // Only the own enterprise (enforced by the enterprises policy).
   enterprise_user: ['auth.self', 'enterprises.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.apply', 'resumption.file'],
 };

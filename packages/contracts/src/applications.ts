@@ -15,6 +15,7 @@ import {
 } from './domain.js';
 import { Phone } from './org.js';
 import { RESUMPTION_NOTIFICATION_KINDS } from './resumption.js';
+import { INSPECTION_NOTIFICATION_KINDS } from './inspections.js';
 import { isValidResidentId } from './validators.js';
 
 /** Values of an item's extra form fields, by field key; checked against the item's definitions. */
@@ -277,6 +278,7 @@ export const NOTIFICATION_KINDS = [
   'application.due_soon',
   'application.assigned',
   ...RESUMPTION_NOTIFICATION_KINDS,
+  ...INSPECTION_NOTIFICATION_KINDS,
 ] as const;
 export const Notification = z.object({
   id: Id,

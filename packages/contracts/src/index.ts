@@ -10,4 +10,5 @@ export * from './org.js';
 export * from './services.js';
 export * from './services-extras.js';
 export * from './resumption.js';
+export * from './inspections.js';
 export * from './validators.js';

@@ -4,6 +4,7 @@
 import { applicationEntities, applicationFields, applicationsEn, applicationsZh } from './messages-services.js';
 import { extrasEn, extrasEntities, extrasFields, extrasZh } from './messages-services-extras.js';
 import { resumptionEn, resumptionEntities, resumptionFields, resumptionZh } from './messages-resumption.js';
+import { inspectionsEn, inspectionsEntities, inspectionsFields, inspectionsZh } from './messages-inspections.js';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -111,6 +112,7 @@ const zhCN: Catalogue = {
   ...applicationsZh,
   ...extrasZh,
   ...resumptionZh,
+  ...inspectionsZh,
 };
 
 const enUS: Catalogue = {
@@ -212,6 +214,7 @@ const enUS: Catalogue = {
   ...applicationsEn,
   ...extrasEn,
   ...resumptionEn,
+  ...inspectionsEn,
 };
 
 /** Field names used in messages (the API's field paths stay in `details`). */
@@ -233,6 +236,7 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   ...applicationFields,
   ...extrasFields,
   ...resumptionFields,
+  ...inspectionsFields,
 };
 
 /** The word of a `[zh, en]` label pair (the contracts' vocabularies) in a language. */
@@ -262,6 +266,7 @@ export const ENTITY_NAMES: Record<string, [string, string]> = {
   ...applicationEntities,
   ...extrasEntities,
   ...resumptionEntities,
+  ...inspectionsEntities,
 };
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -61,6 +61,17 @@ export const KEYS: Record<Table, string[]> = {
   supply_requests: ['id'],
   supply_movements: ['id'],
   major_projects: ['id'],
+  inspection_templates: ['id'],
+  inspection_template_versions: ['id'],
+  inspection_park_plans: ['zone_id', 'park_id'],
+  inspection_rounds: ['id'],
+  inspection_tasks: ['id'],
+  inspection_places: ['id'],
+  inspection_answers: ['id'],
+  inspection_findings: ['id'],
+  inspection_finding_events: ['id'],
+  inspection_escalations: ['zone_id', 'finding_id', 'kind', 'day'],
+  inspection_census: ['id'],
 };
 
 // The tables are named dynamically here, which Kysely's typed builder cannot express.

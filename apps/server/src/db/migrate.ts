@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002_services_catalogue.js';
 import * as m0003 from './migrations/0003_services_applications.js';
 import * as m0004 from './migrations/0004_services_extras.js';
 import * as m0005 from './migrations/0005_resumption.js';
+import * as m0006 from './migrations/0006_inspections.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_services_applications': m0003,
   '0004_services_extras': m0004,
   '0005_resumption': m0005,
+  '0006_inspections': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -69,6 +71,17 @@ export const TABLES_IN_ORDER = [
   'supply_requests',
   'supply_movements',
   'major_projects',
+  'inspection_templates',
+  'inspection_template_versions',
+  'inspection_park_plans',
+  'inspection_rounds',
+  'inspection_tasks',
+  'inspection_places',
+  'inspection_answers',
+  'inspection_findings',
+  'inspection_finding_events',
+  'inspection_escalations',
+  'inspection_census',
 ] as const;
 
 /** Self-referencing columns: rows must be restored parents first. */

@@ -538,6 +538,103 @@ export type MajorProjectsTable = {
   updated_at: number;
 };
 
+export type InspectionTemplatesTable = { id: string; zone_id: string; name: string; current_version: number; created_at: number; updated_at: number };
+/** `items_json`: the version's ChecklistItem[] (contracts), frozen once written. */
+export type InspectionTemplateVersionsTable = { id: string; zone_id: string; template_id: string; version: number; items_json: string; note: string | null; created_by: string | null; created_at: number };
+export type InspectionParkPlansTable = { zone_id: string; park_id: string; risk: string; size: string; frequency_days: number; updated_at: number };
+export type InspectionRoundsTable = { id: string; zone_id: string; name: string; round_date: string; template_version_id: string; status: string; created_by: string | null; created_at: number; updated_at: number };
+export type InspectionTasksTable = {
+  id: string;
+  zone_id: string;
+  kind: string;
+  round_id: string | null;
+  park_id: string;
+  inspector_id: string | null;
+  template_version_id: string | null;
+  finding_id: string | null;
+  due_date: string;
+  status: string;
+  note: string | null;
+  /** JSON array of file ids (a follow-up's photos). */
+  photos_json: string;
+  started_at: number | null;
+  submitted_at: number | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+};
+export type InspectionPlacesTable = { id: string; zone_id: string; task_id: string; place: string; building_id: string | null; enterprise_id: string | null; label: string; created_at: number };
+export type InspectionAnswersTable = {
+  id: string;
+  zone_id: string;
+  task_id: string;
+  place_id: string;
+  item_key: string;
+  result: string;
+  value: number | null;
+  note: string | null;
+  photos_json: string;
+  /** JSON FindingDisposition of a failed item until submission; null otherwise. */
+  finding_json: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  answered_at: number;
+  updated_at: number;
+};
+export type InspectionFindingsTable = {
+  id: string;
+  zone_id: string;
+  number: string;
+  task_id: string;
+  round_id: string | null;
+  park_id: string;
+  place_id: string;
+  place: string;
+  place_label: string;
+  building_id: string | null;
+  enterprise_id: string | null;
+  item_key: string;
+  item_title: string;
+  severity: string;
+  description: string;
+  value: number | null;
+  photos_json: string;
+  disposition: string;
+  status: string;
+  responsible_party: string | null;
+  measure: string | null;
+  deadline: string | null;
+  inspector_id: string | null;
+  after_photos_json: string;
+  found_on: string;
+  closed_on: string | null;
+  closed_at: number | null;
+  closed_by: string | null;
+  close_note: string | null;
+  demand_id: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+};
+export type InspectionFindingEventsTable = { id: string; zone_id: string; finding_id: string; action: string; from_status: string | null; to_status: string; actor_id: string | null; actor_name: string; comment: string | null; photos_json: string; at: number };
+export type InspectionEscalationsTable = { zone_id: string; finding_id: string; kind: string; day: string; created_at: number };
+export type InspectionCensusTable = {
+  id: string;
+  zone_id: string;
+  park_id: string;
+  round_id: string | null;
+  census_date: string;
+  enterprises: number;
+  employees: number;
+  staff_left: number;
+  staff_returned: number;
+  enterprises_resumed: number;
+  difficulties: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
 export type DB = {
   zones: ZonesTable;
   users: UsersTable;
@@ -581,4 +678,15 @@ export type DB = {
   supply_requests: SupplyRequestsTable;
   supply_movements: SupplyMovementsTable;
   major_projects: MajorProjectsTable;
+  inspection_templates: InspectionTemplatesTable;
+  inspection_template_versions: InspectionTemplateVersionsTable;
+  inspection_park_plans: InspectionParkPlansTable;
+  inspection_rounds: InspectionRoundsTable;
+  inspection_tasks: InspectionTasksTable;
+  inspection_places: InspectionPlacesTable;
+  inspection_answers: InspectionAnswersTable;
+  inspection_findings: InspectionFindingsTable;
+  inspection_finding_events: InspectionFindingEventsTable;
+  inspection_escalations: InspectionEscalationsTable;
+  inspection_census: InspectionCensusTable;
 };

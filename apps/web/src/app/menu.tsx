@@ -2,8 +2,8 @@
 // their entries here (key = route path, used for the `menu-<key>` test id).
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BuildOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileDoneOutlined, FileSearchOutlined,
-  FormOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, ProjectOutlined, QuestionCircleOutlined, RocketOutlined, ScheduleOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BuildOutlined, CalendarOutlined, CheckSquareOutlined, ClusterOutlined, DashboardOutlined, FileDoneOutlined, FileSearchOutlined,
+  FormOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, ProfileOutlined, ProjectOutlined, QuestionCircleOutlined, RocketOutlined, SafetyOutlined, ScheduleOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shuangsheng/contracts';
 import type { Messages } from '../i18n/zh-CN';
@@ -70,6 +70,22 @@ export const MENU: MenuEntry[] = [
       { key: 'resumption-projects', path: '/resumption/projects', label: 'resumptionProjects', icon: <ProjectOutlined />, permission: 'resumption.read' },
       { key: 'resumption-stats', path: '/resumption/stats', label: 'resumptionStats', icon: <BarChartOutlined />, permission: 'resumption.stats' },
       { key: 'resumption-settings', path: '/resumption/settings', label: 'resumptionSettings', icon: <FormOutlined />, permission: 'zones.manage' },
+    ],
+  },
+  {
+    key: 'inspections',
+    path: '',
+    label: 'inspections',
+    icon: <SafetyOutlined />,
+    permission: 'inspections.read',
+    children: [
+      { key: 'inspections-tasks', path: '/inspections/tasks', label: 'inspectionTasks', icon: <CheckSquareOutlined />, permission: 'inspections.inspect' },
+      { key: 'inspections-rounds', path: '/inspections/rounds', label: 'inspectionRounds', icon: <ScheduleOutlined />, permission: 'inspections.read' },
+      { key: 'inspections-ledger', path: '/inspections/ledger', label: 'inspectionLedger', icon: <ProfileOutlined />, permission: 'inspections.read' },
+      { key: 'inspections-parks', path: '/inspections/parks', label: 'inspectionParks', icon: <BankOutlined />, permission: 'inspections.read' },
+      { key: 'inspections-templates', path: '/inspections/templates', label: 'inspectionTemplates', icon: <FileSearchOutlined />, permission: 'inspections.read' },
+      { key: 'inspections-census', path: '/inspections/census', label: 'inspectionCensus', icon: <TeamOutlined />, permission: 'inspections.read' },
+      { key: 'inspections-stats', path: '/inspections/stats', label: 'inspectionStats', icon: <BarChartOutlined />, permission: 'inspections.stats' },
     ],
   },
   { key: 'assignments', path: '/assignments', label: 'assignments', icon: <SolutionOutlined />, permission: 'assignments.read' },

@@ -11,6 +11,18 @@ import { queryClient } from './query-client';
 import { isEnterpriseOnly, ME_KEY, useCan, useSession } from './session';
 
 const WorkbenchPage = lazy(() => import('../modules/workbench/WorkbenchPage'));
+const MyTasksPage = lazy(() => import('../modules/inspections/field/MyTasksPage'));
+const TaskPage = lazy(() => import('../modules/inspections/field/TaskPage'));
+const TemplatesPage = lazy(() => import('../modules/inspections/admin/TemplatesPage'));
+const TemplatePage = lazy(() => import('../modules/inspections/admin/TemplatePage'));
+const InspectionParksPage = lazy(() => import('../modules/inspections/admin/InspectionParksPage'));
+const RoundsPage = lazy(() => import('../modules/inspections/admin/RoundsPage'));
+const RoundPage = lazy(() => import('../modules/inspections/admin/RoundPage'));
+const LedgerPage = lazy(() => import('../modules/inspections/admin/LedgerPage'));
+const FindingPage = lazy(() => import('../modules/inspections/admin/FindingPage'));
+const LedgerPrintPage = lazy(() => import('../modules/inspections/admin/LedgerPrintPage'));
+const CensusPage = lazy(() => import('../modules/inspections/admin/CensusPage'));
+const InspectionStatsPage = lazy(() => import('../modules/inspections/admin/InspectionStatsPage'));
 const MyResumptionPage = lazy(() => import('../modules/resumption/filing/MyResumptionPage'));
 const PlansPage = lazy(() => import('../modules/resumption/filing/PlansPage'));
 const PlanPage = lazy(() => import('../modules/resumption/filing/PlanPage'));
@@ -150,6 +162,18 @@ export const router = createBrowserRouter([
       { path: 'resumption/supplies', element: page(SuppliesPage, ['resumption.read', 'resumption.file']) },
       { path: 'resumption/projects', element: page(ProjectsPage, 'resumption.read') },
       { path: 'resumption/stats', element: page(ResumptionStatsPage, 'resumption.stats') },
+      { path: 'inspections/tasks', element: page(MyTasksPage, 'inspections.read') },
+      { path: 'inspections/tasks/:id', element: page(TaskPage, 'inspections.read') },
+      { path: 'inspections/templates', element: page(TemplatesPage, 'inspections.read') },
+      { path: 'inspections/templates/:id', element: page(TemplatePage, 'inspections.read') },
+      { path: 'inspections/parks', element: page(InspectionParksPage, 'inspections.read') },
+      { path: 'inspections/rounds', element: page(RoundsPage, 'inspections.read') },
+      { path: 'inspections/rounds/:id', element: page(RoundPage, 'inspections.read') },
+      { path: 'inspections/ledger', element: page(LedgerPage, 'inspections.read') },
+      { path: 'inspections/ledger/print', element: page(LedgerPrintPage, 'inspections.read') },
+      { path: 'inspections/ledger/:id', element: page(FindingPage, 'inspections.read') },
+      { path: 'inspections/census', element: page(CensusPage, 'inspections.read') },
+      { path: 'inspections/stats', element: page(InspectionStatsPage, 'inspections.stats') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -6,6 +6,8 @@ import { words } from './words';
 import { extrasEnUS } from './extras.en-US';
 import { resumptionFilingEnUS } from './resumption-filing.en-US';
 import { resumptionOpsEnUS } from './resumption-ops.en-US';
+import { inspectionsFieldEnUS } from './inspections-field.en-US';
+import { inspectionsAdminEnUS } from './inspections-admin.en-US';
 import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
@@ -95,6 +97,8 @@ export const enUS: Messages = {
     ...extrasEnUS.menu,
     ...resumptionFilingEnUS.menu,
     ...resumptionOpsEnUS.menu,
+    ...inspectionsFieldEnUS.menu,
+    ...inspectionsAdminEnUS.menu,
     workbench: 'Workbench',
     enterprises: 'Enterprises',
     myEnterprise: 'My enterprise',
@@ -650,6 +654,8 @@ export const enUS: Messages = {
   extras: extrasEnUS,
   resumptionFiling: resumptionFilingEnUS,
   resumptionOps: resumptionOpsEnUS,
+  inspectionsField: inspectionsFieldEnUS,
+  inspectionsAdmin: inspectionsAdminEnUS,
   services: {
     title: 'Service catalogue',
     searchPlaceholder: 'Item code, name or department',

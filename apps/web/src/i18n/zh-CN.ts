@@ -6,6 +6,8 @@ import { words } from './words';
 import { extrasZhCN } from './extras.zh-CN';
 import { resumptionFilingZhCN } from './resumption-filing.zh-CN';
 import { resumptionOpsZhCN } from './resumption-ops.zh-CN';
+import { inspectionsFieldZhCN } from './inspections-field.zh-CN';
+import { inspectionsAdminZhCN } from './inspections-admin.zh-CN';
 
 export const zhCN = {
   app: {
@@ -94,6 +96,8 @@ export const zhCN = {
     ...extrasZhCN.menu,
     ...resumptionFilingZhCN.menu,
     ...resumptionOpsZhCN.menu,
+    ...inspectionsFieldZhCN.menu,
+    ...inspectionsAdminZhCN.menu,
     workbench: '工作台',
     enterprises: '企业',
     myEnterprise: '我的企业',
@@ -651,6 +655,8 @@ export const zhCN = {
   extras: extrasZhCN,
   resumptionFiling: resumptionFilingZhCN,
   resumptionOps: resumptionOpsZhCN,
+  inspectionsField: inspectionsFieldZhCN,
+  inspectionsAdmin: inspectionsAdminZhCN,
   services: {
     title: '事项清单',
     searchPlaceholder: '事项编码、名称或实施部门',

@@ -1,0 +1,4 @@
+// PLACEHOLDER (W4): replaced by the real page.
+export default function TemplatePage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER (W3): replaced by the real page.
+export default function MyTasksPage() {
+  return null;
+}
