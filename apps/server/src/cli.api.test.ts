@@ -146,7 +146,7 @@ describe('shuangsheng CLI', () => {
     const again = await cli(target.env, ['restore', file]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/restore needs an empty database/);
-  });
+  }, 120_000); // seeds the whole demo over the CLI, then backs it up and restores it
 
   it('explains its usage', async () => {
     const target = await freshTarget();
