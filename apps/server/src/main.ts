@@ -41,6 +41,13 @@ async function main(): Promise<void> {
   };
   setInterval(() => void resumptionJobs().catch((err: unknown) => app.log.warn({ err }, 'resumption jobs failed')), 60 * 60 * 1000).unref();
   void resumptionJobs().catch((err: unknown) => app.log.warn({ err }, 'resumption jobs failed'));
+  // Inspections: today's follow-up visit of every open ledger item, escalations of missed
+  // follow-ups and passed deadlines; idempotent, so hourly runs and restarts repeat nothing.
+  const inspectionJobs = async () => {
+    for (const f of await app.services.inspections.followups.hourly()) app.log.warn({ err: f.error, zoneId: f.zoneId }, 'inspection follow-ups failed for a zone');
+  };
+  setInterval(() => void inspectionJobs().catch((err: unknown) => app.log.warn({ err }, 'inspection follow-ups failed')), 60 * 60 * 1000).unref();
+  void inspectionJobs().catch((err: unknown) => app.log.warn({ err }, 'inspection follow-ups failed'));
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -236,6 +236,17 @@ export const FollowUpInput = z.strictObject({
 export type FollowUpInput = z.infer<typeof FollowUpInput>;
 
 // ---- findings and the ledger
+/** What a finding's history records (the follow-up job's escalations included). */
+export const FINDING_EVENT_ACTIONS = ['create', 'follow_up', 'close', 'raise_demand', 'follow_up_missed', 'deadline_passed'] as const;
+export type FindingEventAction = (typeof FINDING_EVENT_ACTIONS)[number];
+export const FINDING_EVENT_ACTION_LABELS: Labels<FindingEventAction> = {
+  create: ['发现问题', 'Found'],
+  follow_up: ['回访', 'Follow-up visit'],
+  close: ['验收销号', 'Verified closed'],
+  raise_demand: ['转企业诉求', 'Raised an enterprise demand'],
+  follow_up_missed: ['未按时回访，已上报', 'Follow-up missed, escalated'],
+  deadline_passed: ['逾期未整改，已上报', 'Deadline passed, escalated'],
+};
 export const FindingEvent = z.object({ id: Id, action: z.string(), fromStatus: z.enum(FINDING_STATUSES).nullable(), toStatus: z.enum(FINDING_STATUSES), actorName: z.string(), comment: z.string().nullable(), photoFileIds: z.array(Id), at: Instant });
 export const Finding = z.object({
   id: Id,
@@ -325,6 +336,9 @@ export const CensusInput = z.strictObject({
   difficulties: OptionalText(2000),
 });
 export type CensusInput = z.infer<typeof CensusInput>;
+/** A correction of a census entry (the park stays; the same cross-field rules on the result). */
+export const CensusPatch = CensusInput.omit({ parkId: true }).partial().strict();
+export type CensusPatch = z.infer<typeof CensusPatch>;
 export const Census = CensusInput.extend({ id: Id, parkName: z.string(), roundName: z.string().nullable(), createdAt: Instant, updatedAt: Instant });
 /** What the registry and the resumption module already know of a park on a date, to prefill the census. */
 export const CensusPrefill = z.object({ parkId: Id, censusDate: DateString, enterprises: z.number().int(), employees: z.number().int(), enterprisesResumed: z.number().int() });

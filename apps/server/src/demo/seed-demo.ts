@@ -14,6 +14,7 @@ import { demoServiceItems } from './service-items.js';
 import { seedServicesExtrasDemo } from './services-extras-demo.js';
 import { seedApplicationsDemo } from './applications-demo.js';
 import { RESUMPTION_PEOPLE, seedResumptionDemo, type DemoPerson } from './resumption-demo.js';
+import { seedInspectionsDemo } from './inspections-demo.js';
 import { DEMO_GRID, DEMO_PARKS, DEMO_TEAMS, DEMO_USERS, DEMO_ZONE, enterpriseName, mobile, outputYuan, personName, prng, TIER_COUNTS } from './demo-data.js';
 
 export type DemoResult = { zoneCode: string; zoneName: string; users: { username: string; role: string }[]; credentialsFile: string };
@@ -157,6 +158,9 @@ export async function seedDemo(deps: Deps, services: Services, config: Pick<Conf
     rows.map((r) => ({ id: r.id, tier: tierOf(r.output_last_year_fen), employees: r.employees, parkId: r.park_id })),
     enterpriseOfUser,
   );
+
+  // Park inspections: the 26 Feb full inspection, its ledger and follow-ups, the census; today's round.
+  await seedInspectionsDemo(deps, services, { id: zone.id, ctx }, { admin: person('admin'), inspector: { ...user('inspector'), role: 'inspector' } }, parks, rows.map((r) => ({ id: r.id, parkId: r.park_id, name: r.name })));
 
   const credentialsFile = path.join(config.dataDir, 'demo-credentials.txt');
   writeFileSync(credentialsFile, `# 示范高新区 demo sign-ins (username, password, role). Change them before real use.\n${lines.join('\n')}\n`, { mode: 0o600 });

@@ -36,10 +36,12 @@ const ACTION_OF: Record<string, string> = {
   '/api/resumption/projects/:id/actions/:action': 'restart',
   '/api/resumption/plans/:id/actions/:action': 'submit',
   '/api/resumption/enterprises/:id/actions/:action': 'suspend',
+  '/api/inspections/rounds/:id/actions/:action': 'close',
+  '/api/inspections/tasks/:id/actions/:action': 'start',
 };
 /** A path with its parameters filled: `id` for ids, an ordinary day for dates, a valid action, material key and licence code. */
 const concrete = (url: string, id = NO_SUCH_ID, date = '2020-03-16', code = 'NoSuchLicenceCode0123456789') =>
-  url.replace(':id', id).replace(':jobId', id).replace(':materialId', id).replace(':fileId', id).replace(':date', date).replace(':action', ACTION_OF[url] ?? 'accept').replace(':key', 'form').replace(':code', code);
+  url.replace(':id', id).replace(':jobId', id).replace(':materialId', id).replace(':fileId', id).replace(':date', date).replace(':action', ACTION_OF[url] ?? 'accept').replace(':key', 'form').replace(':code', code).replace(':version', '1');
 const hasBody = (r: RouteOptions) => Boolean((r.schema as { body?: unknown } | undefined)?.body);
 
 describe('malformed JSON and bodies of the wrong shape', () => {
@@ -137,6 +139,18 @@ describe('malformed JSON and bodies of the wrong shape', () => {
       [`/api/resumption/plans/${NO_SUCH_ID}/actions/approve`, { conditions: '附条件' }, [{ path: 'conditions', message: '类型应为列表' }]],
       [`/api/resumption/plans/${NO_SUCH_ID}/site-checks`, { checkDate: '2020-02-24', findings: '检查', passed: 'yes' }, [{ path: 'passed', message: '类型应为是/否' }]],
       [`/api/resumption/enterprises/${NO_SUCH_ID}/actions/suspend`, { reason: '停工', date: '2020-02-30' }, [{ path: 'date', message: '应为日期，格式 YYYY-MM-DD' }]],
+      ['/api/inspections/templates', { name: '规范', items: [{ key: 'gate', place: 'roof', title: '检查', kind: 'check' }] }, [{ path: 'items.0.place', message: '应为以下之一：entrance, building, enterprise, inner' }]],
+      ['/api/inspections/templates', { name: '规范', items: [] }, [{ path: 'items', message: '至少 1 项' }]],
+      ['/api/inspections/templates', { name: '规范', items: [{ key: 'area', place: 'enterprise', title: '面积', kind: 'number', threshold: '2.5' }] }, [{ path: 'items.0.threshold', message: '类型应为数字' }]],
+      [`/api/inspections/templates/${NO_SUCH_ID}/versions`, { items: [{ key: 'Gate', place: 'entrance', title: '检查', kind: 'check' }] }, [{ path: 'items.0.key', message: '标识只能以字母开头，含字母、数字和下划线' }]],
+      ['/api/inspections/rounds', { name: '批次', roundDate: '2020-02-30', templateId: NO_SUCH_ID, parkIds: [ids.park] }, [{ path: 'roundDate', message: '应为日期，格式 YYYY-MM-DD' }]],
+      ['/api/inspections/rounds', { name: '批次', roundDate: '2020-02-26', templateId: NO_SUCH_ID, parkIds: [] }, [{ path: 'parkIds', message: '至少 1 项' }]],
+      [`/api/inspections/tasks/${NO_SUCH_ID}/places`, { place: 'roof' }, [{ path: 'place', message: '应为以下之一：entrance, building, enterprise, inner' }]],
+      [`/api/inspections/tasks/${NO_SUCH_ID}/actions/submit`, { version: 0 }, [{ path: 'version', message: '不能小于 1' }]],
+      [`/api/inspections/findings/${NO_SUCH_ID}/actions/close`, { note: '已整改', afterPhotoFileIds: [] }, [{ path: 'afterPhotoFileIds', message: '至少 1 项' }]],
+      [`/api/inspections/findings/${NO_SUCH_ID}/actions/raise-demand`, { category: 'weather', title: '诉求', description: '描述' }, [{ path: 'category', message: '应为以下之一：labour, supplies, funding, logistics, materials, policy, approval, other' }]],
+      [`/api/inspections/tasks/${NO_SUCH_ID}/follow-up`, { note: '回访', close: 'yes' }, [{ path: 'close', message: '类型应为是/否' }]],
+      ['/api/inspections/census', { parkId: ids.park, censusDate: '2020-02-24', enterprises: 1.5, employees: 0, staffLeft: 0, staffReturned: 0, enterprisesResumed: 0 }, [{ path: 'enterprises', message: '类型应为整数' }]],
     ];
     const before = await zoneSnapshot(t.deps.database, admin.zone.id);
     for (const [url, payload, details] of cases) {
@@ -194,6 +208,14 @@ describe('text too long or unprintable', () => {
     ['POST', () => `/api/resumption/plans/${NO_SUCH_ID}/actions/return`, () => ({ reason: long(1001) }), 'reason', 1000],
     ['POST', () => `/api/resumption/enterprises/${NO_SUCH_ID}/actions/suspend`, () => ({ reason: long(1001) }), 'reason', 1000],
     ['PUT', () => '/api/resumption/daily-reports', () => ({ reportDate: '2020-02-24', staffOnSite: 1, capacityPct: 1, suppliesDaysLeft: 1, abnormalTemperature: 0, note: long(1001) }), 'note', 1000],
+    ['POST', () => '/api/inspections/templates', () => ({ name: long(101), items: [{ key: 'gate', place: 'entrance', title: '检查', kind: 'check' }] }), 'name', 100],
+    ['POST', () => '/api/inspections/templates', () => ({ name: '规范', items: [{ key: 'gate', place: 'entrance', title: long(201), kind: 'check' }] }), 'items.0.title', 200],
+    ['POST', () => '/api/inspections/rounds', () => ({ name: long(101), roundDate: '2020-02-26', templateId: NO_SUCH_ID, parkIds: [ids.park] }), 'name', 100],
+    ['PUT', () => `/api/inspections/tasks/${NO_SUCH_ID}/answers`, () => ({ placeId: NO_SUCH_ID, itemKey: 'gate', result: 'fail', note: long(1001) }), 'note', 1000],
+    ['PUT', () => `/api/inspections/tasks/${NO_SUCH_ID}/answers`, () => ({ placeId: NO_SUCH_ID, itemKey: 'gate', result: 'fail', finding: { disposition: 'ledger', description: long(1001) } }), 'finding.description', 1000],
+    ['POST', () => `/api/inspections/findings/${NO_SUCH_ID}/actions/close`, () => ({ note: long(1001), afterPhotoFileIds: [NO_SUCH_ID] }), 'note', 1000],
+    ['POST', () => `/api/inspections/tasks/${NO_SUCH_ID}/follow-up`, () => ({ note: long(1001) }), 'note', 1000],
+    ['POST', () => '/api/inspections/census', () => ({ parkId: ids.park, censusDate: '2020-02-24', enterprises: 0, employees: 0, staffLeft: 0, staffReturned: 0, enterprisesResumed: 0, difficulties: long(2001) }), 'difficulties', 2000],
   ];
 
   it('is refused with 400 whose message and details name the field, and nothing changes', async () => {
@@ -313,6 +335,23 @@ describe('ids in paths and queries', () => {
       ['/api/resumption/daily-reports?abnormal=maybe', 'abnormal: 应为以下之一：'],
       ['/api/resumption/daily-reports/export.xlsx?from=2020-13-01', 'from: 应为日期，格式 YYYY-MM-DD'],
       ['/api/resumption/daily-reports/missing?date=2999-01-01', 'date: 不能晚于今天'],
+      ['/api/inspections/tasks?status=done', 'status: 应为以下之一：pending, in_progress, submitted'],
+      ['/api/inspections/tasks?sort=inspector:asc', 'sort: 排序参数应为“字段:asc|desc”'],
+      ['/api/inspections/tasks?missed=maybe', 'missed: 应为以下之一：'],
+      ['/api/inspections/tasks?dueDate=2020-02-30', 'dueDate: 应为日期，格式 YYYY-MM-DD'],
+      ['/api/inspections/rounds?from=2020-02-30', 'from: 应为日期，格式 YYYY-MM-DD'],
+      ['/api/inspections/rounds?status=paused', 'status: 应为以下之一：open, closed'],
+      ['/api/inspections/parks?risk=extreme', 'risk: 应为以下之一：low, medium, high'],
+      [`/api/inspections/templates/${NO_SUCH_ID}/export.xlsx?version=0`, 'version: 不能小于 1'],
+      [`/api/inspections/templates/${NO_SUCH_ID}/import?dryRun=perhaps`, 'dryRun: 应为以下之一：'],
+      ['/api/inspections/findings?status=lost', 'status: 应为以下之一：fixed_on_spot, open, closed'],
+      ['/api/inspections/findings?itemKey=Bad-Key', 'itemKey: 标识只能以字母开头'],
+      ['/api/inspections/findings/export.xlsx?overdue=maybe', 'overdue: 应为以下之一：'],
+      ['/api/inspections/census?from=2020-02-30', 'from: 应为日期，格式 YYYY-MM-DD'],
+      ['/api/inspections/census/prefill', 'parkId: 必填'],
+      ['/api/inspections/stats?from=2020-03-10&to=2020-03-01', 'to: 结束日期不能早于开始日期'],
+      ['/api/inspections/stats?from=2020-01-01&to=2021-01-01', 'to: 统计期间最长 366 天'],
+      ['/api/inspections/stats.xlsx?from=2020-03-01', 'to: 必填'],
     ];
     for (const [url, fragment] of cases) {
       const res = await admin.call({ method: url.includes('/import') || url.startsWith('/api/files') ? 'POST' : 'GET', url });
@@ -337,6 +376,11 @@ describe('uploads', () => {
     const noFile = await admin.call({ method: 'POST', url: '/api/enterprises/import', ...mp(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`) });
     expect(noFile.statusCode).toBe(400);
     expect(noFile.json().error.details).toEqual([{ path: 'file', message: '必填' }]);
+    // An inspection photo cut off half way, or sent as JSON.
+    const photo = `/api/inspections/tasks/${NO_SUCH_ID}/photos`;
+    const cutPhoto = await admin.call({ method: 'POST', url: photo, ...mp(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n\u00ff\u00d8\u00ff abc`) });
+    expect(cutPhoto.json().error.code).toBe('bad_upload');
+    expect((await admin.call({ method: 'POST', url: photo, payload: { file: 'jpeg' } })).statusCode).toBe(415);
     expect(await zoneSnapshot(t.deps.database, admin.zone.id)).toEqual(before);
   });
 

@@ -15,6 +15,8 @@ import {
 import { pdfBytes, pngBytes } from './files.js';
 import { makeDemand, makeProject, makeSupplyItem, makeSupplyRequest, makeVisit } from './demand-factories.js';
 import { completePlanFields } from './resumption-factories.js';
+import { defaultItems, makeInspector, makeTemplate, startRound, tinyJpeg } from './inspection-factories.js';
+import { openLedgerFinding } from './inspection-factories-2.js';
 import { multipart, readXlsx, xlsxOf } from './xlsx.js';
 import { reportProgress } from '../platform/progress.js';
 
@@ -64,14 +66,53 @@ async function foreignZone() {
   const notification = (await t.services.notifications.list({ ...zone.ctx, actor: { ...zone.ctx.actor, userId: officer.id } }, { page: 1, pageSize: 1 })).items[0]!;
   const ops = await foreignOps(zone, enterprise.id, park.id);
   const filing = await foreignFiling(zone, enterprise.id);
+  const inspections = await foreignInspections(zone, park.id, building.id, enterprise.id);
+  const ledger = await foreignLedger(zone, park.id);
   return {
     zone, park, building, grid, enterprise, user, team, assignment, file, item, slot, booking, consultation, agencyCase, registration, officer, appItem, application, approved, licence: approved.licence!,
     notification,
     ops,
     filing,
+    inspections,
+    ledger,
   };
 }
 type Foreign = Awaited<ReturnType<typeof foreignZone>>;
+
+/** Inspections of the foreign zone: a checklist, a park plan, a round whose task is walked, answered with a photo and submitted with a failed item; a second task still open. */
+async function foreignInspections(zone: TestZone, parkId: string, buildingId: string, enterpriseId: string) {
+  const s = t.services;
+  const items = defaultItems().map((i) => ({ ...i, title: `外区${i.title}LEAK`, guidance: '外区指引LEAK' }));
+  const template = await makeTemplate(s, zone, items, '外区规范LEAK');
+  const inspector = await makeInspector(s, zone, parkId);
+  await s.inspections.parks.setPlan(zone.ctx, parkId, { risk: 'high', size: 'large', frequencyDays: 3 });
+  const round = await startRound(s, zone, { parkIds: [parkId], templateId: template.id, roundDate: s.inspections.scope.today(), name: '外区巡查LEAK' });
+  const [task] = (await s.inspections.tasks.list(zone.ctx, { roundId: round.id, page: 1, pageSize: 1 })).items;
+  const tasks = s.inspections.tasks;
+  const photo = await tasks.uploadPhoto(zone.ctx, task!.id, await tinyJpeg(), '外区照片LEAK.jpg');
+  const { place } = await tasks.addPlace(zone.ctx, task!.id, { place: 'entrance' });
+  await tasks.addPlace(zone.ctx, task!.id, { place: 'building', buildingId });
+  await tasks.addPlace(zone.ctx, task!.id, { place: 'enterprise', enterpriseId });
+  await tasks.answer(zone.ctx, task!.id, { placeId: place.id, itemKey: 'entrance_temperature', result: 'pass', note: '外区备注LEAK', photoFileIds: [photo.id] });
+  await tasks.answer(zone.ctx, task!.id, {
+    placeId: place.id,
+    itemKey: 'vehicle_registration',
+    result: 'fail',
+    photoFileIds: [photo.id],
+    finding: { disposition: 'ledger', description: '外区问题LEAK', afterPhotoFileIds: [], responsibleParty: '外区物业LEAK', measure: '外区措施LEAK', deadline: '2099-01-01' },
+  });
+  const submitted = await tasks.act(zone.ctx, task!.id, 'submit', {});
+  const open = await startRound(s, zone, { parkIds: [parkId], templateId: template.id, roundDate: '2099-01-05', name: '外区待巡LEAK' });
+  const [openTask] = (await s.inspections.tasks.list(zone.ctx, { roundId: open.id, page: 1, pageSize: 1 })).items;
+  return { template, inspector, round, task: submitted, place, photo, openTask: openTask! };
+}
+
+/** The ledger side of the foreign zone's inspections: an open ledger finding with today's follow-up task and its photo, and a census entry. */
+async function foreignLedger(zone: TestZone, parkId: string) {
+  const open = await openLedgerFinding(t.services, zone, parkId);
+  const census = await t.services.inspections.census.create(zone.ctx, { parkId, censusDate: '2020-02-20', enterprises: 5, employees: 120, staffLeft: 30, staffReturned: 20, enterprisesResumed: 3, difficulties: '外区困难LEAK' });
+  return { ...open, census };
+}
 
 /** Resumption operations of the foreign zone: a visit, a demand, a supply item with stock, a request and an allocation, a major project. */
 async function foreignOps(zone: TestZone, enterpriseId: string, parkId: string) {
@@ -106,6 +147,8 @@ const TABLES: ZoneTable[] = [
   'applications', 'application_materials', 'application_events', 'licences', 'notifications',
   'resumption_visits', 'resumption_demands', 'resumption_demand_events', 'supply_items', 'supply_requests', 'supply_movements', 'major_projects',
   'resumption_settings', 'resumption_plans', 'resumption_plan_files', 'resumption_plan_events', 'resumption_site_checks', 'resumption_suspensions', 'resumption_daily_reports', 'resumption_reminders',
+  'inspection_templates', 'inspection_template_versions', 'inspection_park_plans', 'inspection_rounds', 'inspection_tasks', 'inspection_places', 'inspection_answers',
+  'inspection_findings', 'inspection_finding_events', 'inspection_escalations', 'inspection_census',
 ];
 
 /** The text of every sheet of a workbook. */
@@ -211,6 +254,27 @@ const BY_ID: Record<string, (f: Foreign) => { id: string; body?: unknown; url?: 
   'POST /api/resumption/plans/:id/site-checks': (f) => ({ id: f.filing.plan.id, body: { checkDate: '2020-02-24', findings: '越区核查' } }),
   'GET /api/resumption/enterprises/:id/history': (f) => ({ id: f.enterprise.id }),
   'POST /api/resumption/enterprises/:id/actions/:action': (f) => ({ id: f.enterprise.id, url: `/api/resumption/enterprises/${f.enterprise.id}/actions/resume`, body: {} }),
+  'GET /api/inspections/templates/:id': (f) => ({ id: f.inspections.template.id }),
+  'GET /api/inspections/templates/:id/versions/:version': (f) => ({ id: f.inspections.template.id, url: `/api/inspections/templates/${f.inspections.template.id}/versions/1` }),
+  'POST /api/inspections/templates/:id/versions': (f) => ({ id: f.inspections.template.id, body: { items: defaultItems() } }),
+  'GET /api/inspections/templates/:id/export.xlsx': (f) => ({ id: f.inspections.template.id }),
+  'POST /api/inspections/templates/:id/import': (f) => ({ id: f.inspections.template.id, url: `/api/inspections/templates/${f.inspections.template.id}/import?dryRun=false`, upload: pngBytes() }),
+  'PUT /api/inspections/parks/:id/plan': (f) => ({ id: f.park.id, body: { risk: 'low', size: 'small', frequencyDays: 30 } }),
+  'GET /api/inspections/rounds/:id': (f) => ({ id: f.inspections.round.id }),
+  'GET /api/inspections/rounds/:id/tasks': (f) => ({ id: f.inspections.round.id }),
+  'POST /api/inspections/rounds/:id/actions/:action': (f) => ({ id: f.inspections.round.id, url: `/api/inspections/rounds/${f.inspections.round.id}/actions/close` }),
+  'GET /api/inspections/tasks/:id': (f) => ({ id: f.inspections.task.id }),
+  'POST /api/inspections/tasks/:id/places': (f) => ({ id: f.inspections.openTask.id, body: { place: 'inner' } }),
+  'POST /api/inspections/tasks/:id/photos': (f) => ({ id: f.inspections.openTask.id, upload: pngBytes() }),
+  'GET /api/inspections/tasks/:id/photos/:fileId': (f) => ({ id: f.inspections.task.id, url: `/api/inspections/tasks/${f.inspections.task.id}/photos/${f.inspections.photo.id}` }),
+  'PUT /api/inspections/tasks/:id/answers': (f) => ({ id: f.inspections.task.id, body: { placeId: f.inspections.place.id, itemKey: 'publicity', result: 'pass' } }),
+  'POST /api/inspections/tasks/:id/actions/:action': (f) => ({ id: f.inspections.openTask.id, url: `/api/inspections/tasks/${f.inspections.openTask.id}/actions/start`, body: {} }),
+  'GET /api/inspections/findings/:id': (f) => ({ id: f.ledger.finding.id }),
+  'GET /api/inspections/findings/:id/photos/:fileId': (f) => ({ id: f.ledger.finding.id, url: `/api/inspections/findings/${f.ledger.finding.id}/photos/${f.ledger.finding.photoFileIds[0]}` }),
+  'POST /api/inspections/findings/:id/actions/close': (f) => ({ id: f.ledger.finding.id, body: { note: '越区销号', afterPhotoFileIds: [f.ledger.photoId] } }),
+  'POST /api/inspections/findings/:id/actions/raise-demand': (f) => ({ id: f.ledger.finding.id, body: { category: 'materials', title: '越区诉求', description: '越区描述' } }),
+  'POST /api/inspections/tasks/:id/follow-up': (f) => ({ id: f.ledger.followUp.id, body: { note: '越区回访', photoFileIds: [f.ledger.photoId] } }),
+  'PATCH /api/inspections/census/:id': (f) => ({ id: f.ledger.census.id, body: { staffReturned: 1 } }),
 };
 
 const ENTITY_OF: Record<string, string> = {
@@ -220,6 +284,8 @@ const ENTITY_OF: Record<string, string> = {
   applications: 'application', licences: 'licence', notifications: 'notification',
   demands: 'demand', projects: 'major_project', 'supplies/items': 'supply_item', 'supplies/requests': 'supply_request',
   plans: 'resumption_plan',
+  'inspections/templates': 'inspection_template', 'inspections/parks': 'park', 'inspections/rounds': 'inspection_round', 'inspections/tasks': 'inspection_task',
+  'inspections/findings': 'inspection_finding', 'inspections/census': 'inspection_census',
 };
 
 const routesWith = (pred: (url: string, method: string) => boolean) =>
@@ -246,9 +312,9 @@ describe('another zone’s records by id', () => {
       const payload = file ? { payload: file.payload, headers: file.headers } : body === undefined ? {} : { payload: body as Record<string, unknown> };
       const res = await mine.call({ method, url: url ?? pattern.replace(':id', id), ...payload });
       expect(res.statusCode, `${key}: ${res.body}`).toBe(404);
-      // /api/<entities>/…, or /api/resumption/<entities>/… for the resumption module.
+      // /api/<entities>/…, or /api/resumption/<entities>/… for the resumption module, /api/inspections/<entities>/… named in full.
       const segments = pattern.split('/');
-      const entity = ENTITY_OF[segments.slice(3, 5).join('/')] ?? ENTITY_OF[segments[2] === 'resumption' ? segments[3]! : segments[2]!]!;
+      const entity = ENTITY_OF[segments.slice(2, 4).join('/')] ?? ENTITY_OF[segments.slice(3, 5).join('/')] ?? ENTITY_OF[segments[2] === 'resumption' ? segments[3]! : segments[2]!]!;
       expect(res.json().error, key).toMatchObject({ code: 'not_found', details: { entity, id } });
     }
     expect(await dump(f.zone)).toEqual(before);
@@ -277,6 +343,8 @@ describe('lists and exports', () => {
       f.registration.id, f.application.id, f.approved.id, f.licence.id, f.notification.id, f.officer.id, f.appItem.id,
       f.ops.visit.id, f.ops.demand.id, f.ops.supplyItem.id, f.ops.request.id, f.ops.project.id,
       f.filing.plan.id, f.filing.report.id, f.filing.photo.id,
+      f.inspections.template.id, f.inspections.template.current.id, f.inspections.round.id, f.inspections.task.id, f.inspections.openTask.id, f.inspections.place.id, f.inspections.photo.id, f.inspections.inspector.id,
+      f.ledger.finding.id, f.ledger.followUp.id, f.ledger.photoId, f.ledger.census.id, f.ledger.enterprise.id,
     ];
     const lists = routesWith((url, method) => method === 'GET' && !url.includes(':') && !url.endsWith('.xlsx') && !url.endsWith('.zip') && !/^\/api\/(docs|openapi|health|auth|zones)/.test(url));
     expect(lists.map((r) => r.url).sort()).toEqual(
@@ -288,16 +356,23 @@ describe('lists and exports', () => {
         '/api/resumption/stats', '/api/resumption/workbench',
         '/api/resumption/settings', '/api/resumption/plans', '/api/resumption/enterprises', '/api/resumption/daily-reports', '/api/resumption/daily-reports/missing',
         '/api/resumption/visits', '/api/resumption/demands', '/api/resumption/supplies/items', '/api/resumption/supplies/requests', '/api/resumption/supplies/ledger', '/api/resumption/projects',
+        '/api/inspections/templates', '/api/inspections/parks', '/api/inspections/rounds', '/api/inspections/tasks',
+        '/api/inspections/findings', '/api/inspections/census', '/api/inspections/census/prefill', '/api/inspections/stats',
       ].sort(),
     );
     // The calendar's reads need a year or a start; the foreign zone's holiday falls inside both.
-    const required: Record<string, string> = { '/api/calendar': '?year=2020', '/api/calendar/due': '?from=2020-02-28&days=1', '/api/services/stats': '?from=2020-01-01&to=2020-12-31' };
+    const required: Record<string, string> = {
+      '/api/calendar': '?year=2020', '/api/calendar/due': '?from=2020-02-28&days=1', '/api/services/stats': '?from=2020-01-01&to=2020-12-31',
+      '/api/inspections/census/prefill': `?parkId=${own.id}`, '/api/inspections/stats': '?from=2020-01-01&to=2020-12-31',
+    };
     const withQuery = (url: string, filter = '') => (required[url] ?? '') + (required[url] && filter ? `&${filter.slice(1)}` : filter);
     const filters = [
       `?parkId=${f.park.id}`, `?buildingId=${f.building.id}`, `?gridUnitId=${f.grid.id}`, `?leadingEnterpriseId=${f.enterprise.id}`, `?parentId=${f.grid.id}`,
       `?userId=${f.user.id}`, `?targetId=${f.enterprise.id}`, `?actorId=${f.user.id}`, `?entityId=${f.enterprise.id}`, `?q=LEAK`, `?department=${encodeURIComponent('外区部门LEAK')}`,
       `?itemId=${f.item.id}`, `?slotId=${f.slot.id}`, `?enterpriseId=${f.enterprise.id}`, `?agentId=${f.agencyCase.agentId}`, `?q=13812345678`,
       `?itemId=${f.ops.supplyItem.id}`,
+      `?roundId=${f.inspections.round.id}`, `?templateId=${f.inspections.template.id}`, `?mine=true`,
+      `?itemKey=office_area`, `?ledger=true`, `?kind=follow_up`,
     ];
     for (const { url } of lists) {
       const res = await mine.call({ method: 'GET', url: url + withQuery(url) });
@@ -330,6 +405,11 @@ describe('lists and exports', () => {
     const sheets = await readAllSheets(workbook.rawPayload);
     expect(sheets).not.toContain('LEAK');
     for (const id of foreignIds) expect(sheets.includes(id), `stats.xlsx holds ${id}`).toBe(false);
+    // Inspection figures and their workbook: the own zone's (nothing) only.
+    expect((await mine.call({ method: 'GET', url: '/api/inspections/stats?from=2020-01-01&to=2020-12-31' })).json()).toMatchObject({ parks: { denominator: 0 }, items: [], findings: { total: 0 }, ledger: { open: 0 } });
+    expect((await mine.call({ method: 'GET', url: `/api/inspections/census/prefill?parkId=${own.id}` })).json()).toMatchObject({ enterprises: 1 });
+    const inspectionSheets = await readAllSheets((await mine.call({ method: 'GET', url: '/api/inspections/stats.xlsx?from=2020-01-01&to=2020-12-31' })).rawPayload);
+    expect(inspectionSheets).not.toContain('LEAK');
     // The materials archive, filtered by the other zone's item or not, holds nothing of it.
     for (const q of ['', `?itemId=${f.appItem.id}`, '?q=LEAK']) {
       const zip = await mine.call({ method: 'GET', url: `/api/applications/materials.zip${q}` });
@@ -342,7 +422,8 @@ describe('lists and exports', () => {
     const mine = await newAdmin(t.app, t.services);
     await makePark(t.services, mine.zone, '本区园区');
     const f = await foreignZone();
-    const exports = routesWith((url, method) => method === 'GET' && url.endsWith('export.xlsx'));
+    // (Exports of one record by :id are in the by-id cases above.)
+    const exports = routesWith((url, method) => method === 'GET' && url.endsWith('export.xlsx') && !url.includes('/:'));
     expect(exports.map((r) => r.url).sort()).toEqual(
       [
         '/api/assignments/export.xlsx', '/api/audit/export.xlsx', '/api/buildings/export.xlsx', '/api/enterprises/export.xlsx', '/api/grid-units/export.xlsx', '/api/parks/export.xlsx',
@@ -351,6 +432,7 @@ describe('lists and exports', () => {
         '/api/applications/export.xlsx', '/api/services/stats/export.xlsx', '/api/licences/export.xlsx',
         '/api/resumption/visits/export.xlsx', '/api/resumption/demands/export.xlsx', '/api/resumption/supplies/ledger/export.xlsx', '/api/resumption/projects/export.xlsx',
         '/api/resumption/plans/export.xlsx', '/api/resumption/enterprises/export.xlsx', '/api/resumption/daily-reports/export.xlsx',
+        '/api/inspections/findings/export.xlsx', '/api/inspections/census/export.xlsx',
       ].sort(),
     );
     const required: Record<string, string> = { '/api/services/stats/export.xlsx': '?from=2020-01-01&to=2020-12-31' };
@@ -377,6 +459,8 @@ describe('references to another zone’s records in a body', () => {
     const linked = await makeUser(t.services, z, ['enterprise_user'], { enterpriseId: enterprise.id });
     const ownFile = await makeTemplateFile(t.services, z, pdfBytes('own template'), '本区模板.pdf');
     const item = await makeServiceItem(t.services, z);
+    const ownTemplate = await makeTemplate(t.services, z);
+    await makeInspector(t.services, z, park.id);
     const f = await foreignZone();
     const cases: [InjectOptions['method'], string, Record<string, unknown>, string][] = [
       ['POST', '/api/buildings', { parkId: f.park.id, name: '楼' }, 'parkId'],
@@ -419,6 +503,10 @@ describe('references to another zone’s records in a body', () => {
       ['POST', '/api/resumption/projects', { name: '越区园区', investmentFen: 1, parkId: f.park.id }, 'parkId'],
       ['POST', '/api/resumption/plans', { enterpriseId: f.enterprise.id }, 'enterpriseId'],
       ['PUT', '/api/resumption/daily-reports', { enterpriseId: f.enterprise.id, reportDate: '2020-03-02', staffOnSite: 1, capacityPct: 10, suppliesDaysLeft: 3, abnormalTemperature: 0 }, 'enterpriseId'],
+      ['POST', '/api/inspections/rounds', { name: '越区规范', roundDate: '2020-03-02', templateId: f.inspections.template.id, parkIds: [park.id] }, 'templateId'],
+      ['POST', '/api/inspections/rounds', { name: '越区园区', roundDate: '2020-03-02', templateId: ownTemplate.id, parkIds: [park.id, f.park.id] }, 'parkIds.1'],
+      ['POST', '/api/inspections/census', { parkId: f.park.id, censusDate: '2020-03-02', enterprises: 1, employees: 1, staffLeft: 0, staffReturned: 0, enterprisesResumed: 0 }, 'parkId'],
+      ['POST', '/api/inspections/census', { parkId: park.id, roundId: f.inspections.round.id, censusDate: '2020-03-02', enterprises: 1, employees: 1, staffLeft: 0, staffReturned: 0, enterprisesResumed: 0 }, 'roundId'],
     ];
     expect(root.level).toBe('zone');
     const mineBefore = await dump(z);

@@ -1,9 +1,9 @@
 // The signed-in frame: collapsible side menu filtered by permissions, header with the zone,
 // language switch and the user's menu; the page below. Collapsed by default on tablets.
 import { lazy, Suspense, useState } from 'react';
-import { DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd';
+import { App, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '@shuangsheng/contracts';
@@ -53,6 +53,8 @@ function Frame({ me }: { me: Me }) {
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState<boolean>(() => window.innerWidth < 992);
   const [pwOpen, setPwOpen] = useState(false);
+  // On a phone the menu is a drawer opened from the header (a zero-width sider has no handle).
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const qc = useQueryClient();
   const { message } = App.useApp();
 
@@ -83,28 +85,46 @@ function Frame({ me }: { me: Me }) {
     { key: 'logout', icon: <LogoutOutlined />, label: t('auth.signOut'), danger: true, 'data-testid': 'user-logout' } as NonNullable<MenuProps['items']>[number],
   ];
   const narrow = !screens.md;
+  const brand = (small: boolean) => (
+    <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, height: HEADER_HEIGHT, padding: small ? '0 18px' : '0 20px', color: '#fff', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+      <span style={{ display: 'inline-flex', width: 28, height: 28, borderRadius: 6, background: '#1d4ed8', alignItems: 'center', justifyContent: 'center', fontWeight: 700, flex: 'none' }}>
+        双
+      </span>
+      {small ? null : <span style={{ fontSize: 16, fontWeight: 600 }}>{t('app.name')}</span>}
+    </Link>
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        breakpoint="lg"
-        width={212}
-        collapsedWidth={narrow ? 0 : 64}
-        theme="dark"
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-        data-testid="app-sider"
-      >
-        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, height: HEADER_HEIGHT, padding: collapsed ? '0 18px' : '0 20px', color: '#fff', whiteSpace: 'nowrap', overflow: 'hidden' }}>
-          <span style={{ display: 'inline-flex', width: 28, height: 28, borderRadius: 6, background: '#1d4ed8', alignItems: 'center', justifyContent: 'center', fontWeight: 700, flex: 'none' }}>
-            双
-          </span>
-          {collapsed ? null : <span style={{ fontSize: 16, fontWeight: 600 }}>{t('app.name')}</span>}
-        </Link>
-        <Menu theme="dark" mode="inline" items={items} selectedKeys={selected ? [selected] : []} data-testid="app-menu" />
-      </Sider>
+      {narrow ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          closable={false}
+          size={240}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          data-testid="app-drawer"
+        >
+          {brand(false)}
+          <Menu theme="dark" mode="inline" items={items} selectedKeys={selected ? [selected] : []} onClick={() => setDrawerOpen(false)} data-testid="app-menu" />
+        </Drawer>
+      ) : (
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          width={212}
+          collapsedWidth={64}
+          theme="dark"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          data-testid="app-sider"
+        >
+          {brand(collapsed)}
+          <Menu theme="dark" mode="inline" items={items} selectedKeys={selected ? [selected] : []} data-testid="app-menu" />
+        </Sider>
+      )}
       <Layout>
         <Header
           style={{
@@ -122,6 +142,7 @@ function Frame({ me }: { me: Me }) {
           }}
         >
           <Flex align="center" gap={8} style={{ minWidth: 0, flex: 1 }}>
+            {narrow ? <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('layout.menu')} data-testid="menu-open" /> : null}
             <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="zone-name">
               {me.zone.name}
             </Tag>

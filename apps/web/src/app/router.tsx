@@ -15,6 +15,7 @@ const MyTasksPage = lazy(() => import('../modules/inspections/field/MyTasksPage'
 const TaskPage = lazy(() => import('../modules/inspections/field/TaskPage'));
 const TemplatesPage = lazy(() => import('../modules/inspections/admin/TemplatesPage'));
 const TemplatePage = lazy(() => import('../modules/inspections/admin/TemplatePage'));
+const TemplateImportPage = lazy(() => import('../modules/inspections/admin/TemplateImportPage'));
 const InspectionParksPage = lazy(() => import('../modules/inspections/admin/InspectionParksPage'));
 const RoundsPage = lazy(() => import('../modules/inspections/admin/RoundsPage'));
 const RoundPage = lazy(() => import('../modules/inspections/admin/RoundPage'));
@@ -165,6 +166,7 @@ export const router = createBrowserRouter([
       { path: 'inspections/tasks', element: page(MyTasksPage, 'inspections.read') },
       { path: 'inspections/tasks/:id', element: page(TaskPage, 'inspections.read') },
       { path: 'inspections/templates', element: page(TemplatesPage, 'inspections.read') },
+      { path: 'inspections/templates/:id/import', element: page(TemplateImportPage, 'inspections.manage') },
       { path: 'inspections/templates/:id', element: page(TemplatePage, 'inspections.read') },
       { path: 'inspections/parks', element: page(InspectionParksPage, 'inspections.read') },
       { path: 'inspections/rounds', element: page(RoundsPage, 'inspections.read') },

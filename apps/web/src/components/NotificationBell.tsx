@@ -13,6 +13,7 @@ import { notificationParams, notificationPath, notificationWord } from '../modul
 import { useApiError } from './useApiError';
 import { opsNoticeParams, opsNoticePath, opsNoticeWord } from '../modules/resumption/ops/helpers';
 import { filingNoticeParams, filingNoticePath, filingNoticeWord } from '../modules/resumption/filing/helpers';
+import { inspectionNoticeParams, inspectionNoticePath, inspectionNoticeWord } from '../modules/inspections/field/helpers';
 import { isEnterpriseOnly, useSession } from '../app/session';
 
 export function NotificationBell() {
@@ -33,6 +34,9 @@ export function NotificationBell() {
     // Plans, statuses and daily reports (resumption filing).
     const filing = filingNoticeWord(n.kind);
     if (filing) return t(`resumptionFiling.notifications.${filing}`, filingNoticeParams(n.params));
+    // Inspection tasks, follow-ups and ledger items (inspections).
+    const inspection = inspectionNoticeWord(n.kind);
+    if (inspection) return t(`inspectionsField.notifications.${inspection}`, inspectionNoticeParams(n.params));
     const { number, itemName, dueDate } = notificationParams(n);
     return t(`notifications.kinds.${notificationWord(n.kind)}`, { number, itemName, dueDate });
   };
@@ -40,7 +44,7 @@ export function NotificationBell() {
   const onClick = (n: Notification) => {
     setOpen(false);
     if (!n.readAt) mark.mutate(n.id, { onError: (e) => showError(e) });
-    const path = opsNoticePath(n) ?? filingNoticePath(n, isEnterpriseOnly(me)) ?? notificationPath(n);
+    const path = opsNoticePath(n) ?? filingNoticePath(n, isEnterpriseOnly(me)) ?? inspectionNoticePath(n) ?? notificationPath(n);
     if (path) void navigate(path);
   };
 

@@ -92,6 +92,7 @@ export const enUS: Messages = {
   },
   layout: {
     language: 'Language',
+    menu: 'Menu',
   },
   menu: {
     ...extrasEnUS.menu,

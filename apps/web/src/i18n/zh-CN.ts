@@ -91,6 +91,7 @@ export const zhCN = {
   },
   layout: {
     language: '语言',
+    menu: '菜单',
   },
   menu: {
     ...extrasZhCN.menu,

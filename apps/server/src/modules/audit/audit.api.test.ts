@@ -12,6 +12,8 @@ import {
 import { pdfBytes, pngBytes } from '../../test/files.js';
 import { makeDemand, makeProject, makeSupplyItem, makeSupplyRequest } from '../../test/demand-factories.js';
 import { makeFiledEnterprise, makeResumedEnterprise } from '../../test/resumption-factories.js';
+import { defaultItems, makeTask, makeTemplate, tinyJpeg } from '../../test/inspection-factories.js';
+import { openLedgerFinding } from '../../test/inspection-factories-2.js';
 import { column, multipart, xlsxOf, xlsxResponse } from '../../test/xlsx.js';
 import { systemCtx } from '../../platform/context.js';
 
@@ -443,6 +445,102 @@ const WRITES: Record<string, Write> = {
       const { enterprise } = await makeResumedEnterprise(t.services, f.zone);
       const payload = { enterpriseId: enterprise.id, reportDate: t.services.resumption.scope.today(), staffOnSite: 10, capacityPct: 50, suppliesDaysLeft: 5, abnormalTemperature: 0 };
       return { req: { method: 'PUT', url: '/api/resumption/daily-reports', payload }, entityId: null };
+    },
+  },
+  // ---- inspections: templates, park plans, rounds, tasks
+  'POST /api/inspections/templates': { action: 'inspection_template.create', make: async () => ({ req: { method: 'POST', url: '/api/inspections/templates', payload: { name: `审计规范${uniq()}`, items: defaultItems() } }, entityId: null }) },
+  'POST /api/inspections/templates/:id/versions': {
+    action: 'inspection_template.publish',
+    make: async (f) => {
+      const tpl = await makeTemplate(t.services, f.zone);
+      return { req: { method: 'POST', url: `/api/inspections/templates/${tpl.id}/versions`, payload: { items: defaultItems(), note: '审计新版' } }, entityId: tpl.id };
+    },
+  },
+  'POST /api/inspections/templates/:id/import': {
+    action: 'inspection_template.import',
+    make: async (f) => {
+      const tpl = await makeTemplate(t.services, f.zone);
+      const body = await upload(['标识', '部位', '检查项', '类型'], [['audit_item', '园区入口', '审计检查项', '是否符合']]);
+      return { req: { method: 'POST', url: `/api/inspections/templates/${tpl.id}/import?dryRun=false`, payload: body.payload, headers: body.headers }, entityId: tpl.id };
+    },
+  },
+  'PUT /api/inspections/parks/:id/plan': { action: 'inspection_park.plan', make: async (f) => ({ req: { method: 'PUT', url: `/api/inspections/parks/${f.park.id}/plan`, payload: { risk: 'high', size: 'large', frequencyDays: 3 } }, entityId: f.park.id }) },
+  'POST /api/inspections/rounds': {
+    action: 'inspection_round.create',
+    make: async (f) => {
+      const tpl = await makeTemplate(t.services, f.zone);
+      return { req: { method: 'POST', url: '/api/inspections/rounds', payload: { name: '审计巡查', roundDate: '2020-02-24', templateId: tpl.id, parkIds: [f.park.id] } }, entityId: null };
+    },
+  },
+  'POST /api/inspections/rounds/:id/actions/:action': {
+    action: 'inspection_round.close',
+    make: async (f) => {
+      const { round } = await makeTask(t.services, f.zone, f.park.id);
+      return { req: { method: 'POST', url: `/api/inspections/rounds/${round.id}/actions/close` }, entityId: round.id };
+    },
+  },
+  'POST /api/inspections/tasks/:id/places': {
+    action: 'inspection_task.add_place',
+    make: async (f) => {
+      const { task } = await makeTask(t.services, f.zone, f.park.id);
+      return { req: { method: 'POST', url: `/api/inspections/tasks/${task.id}/places`, payload: { place: 'building', buildingId: f.building.id } }, entityId: task.id };
+    },
+  },
+  'POST /api/inspections/tasks/:id/photos': {
+    action: 'inspection_task.upload_photo',
+    make: async (f) => {
+      const { task } = await makeTask(t.services, f.zone, f.park.id);
+      const body = multipart(await tinyJpeg(), { filename: '审计.jpg', contentType: 'image/jpeg' });
+      return { req: { method: 'POST', url: `/api/inspections/tasks/${task.id}/photos`, payload: body.payload, headers: body.headers }, entityId: task.id };
+    },
+  },
+  'PUT /api/inspections/tasks/:id/answers': {
+    action: 'inspection_task.answer',
+    make: async (f) => {
+      const { task } = await makeTask(t.services, f.zone, f.park.id);
+      const { place } = await t.services.inspections.tasks.addPlace(f.zone.ctx, task.id, { place: 'inner' });
+      return { req: { method: 'PUT', url: `/api/inspections/tasks/${task.id}/answers`, payload: { placeId: place.id, itemKey: 'publicity', result: 'pass' } }, entityId: task.id };
+    },
+  },
+  'POST /api/inspections/tasks/:id/actions/:action': {
+    action: 'inspection_task.start',
+    make: async (f) => {
+      const { task } = await makeTask(t.services, f.zone, f.park.id);
+      return { req: { method: 'POST', url: `/api/inspections/tasks/${task.id}/actions/start`, payload: {} }, entityId: task.id };
+    },
+  },
+  // ---- inspections: findings, follow-ups, census
+  'POST /api/inspections/findings/:id/actions/close': {
+    action: 'inspection_finding.close',
+    make: async (f) => {
+      const { finding, photoId } = await openLedgerFinding(t.services, f.zone, f.park.id);
+      return { req: { method: 'POST', url: `/api/inspections/findings/${finding.id}/actions/close`, payload: { note: '审计销号', afterPhotoFileIds: [photoId] } }, entityId: finding.id };
+    },
+  },
+  'POST /api/inspections/findings/:id/actions/raise-demand': {
+    action: 'inspection_finding.raise_demand',
+    make: async (f) => {
+      const { finding } = await openLedgerFinding(t.services, f.zone, f.park.id);
+      return { req: { method: 'POST', url: `/api/inspections/findings/${finding.id}/actions/raise-demand`, payload: { category: 'materials', title: '审计诉求', description: '办公场地不足' } }, entityId: finding.id };
+    },
+  },
+  'POST /api/inspections/tasks/:id/follow-up': {
+    action: 'inspection_task.follow_up',
+    make: async (f) => {
+      const { followUp, photoId } = await openLedgerFinding(t.services, f.zone, f.park.id);
+      return { req: { method: 'POST', url: `/api/inspections/tasks/${followUp.id}/follow-up`, payload: { note: '审计回访', photoFileIds: [photoId] } }, entityId: followUp.id };
+    },
+  },
+  'POST /api/inspections/jobs/follow-ups/run': { action: 'inspection.follow_ups_run', make: async (f) => ({ req: { method: 'POST', url: '/api/inspections/jobs/follow-ups/run' }, entityId: f.zone.id }) },
+  'POST /api/inspections/census': {
+    action: 'inspection_census.create',
+    make: async (f) => ({ req: { method: 'POST', url: '/api/inspections/census', payload: { parkId: f.park.id, censusDate: '2020-02-24', enterprises: 3, employees: 90, staffLeft: 20, staffReturned: 12, enterprisesResumed: 2 } }, entityId: null }),
+  },
+  'PATCH /api/inspections/census/:id': {
+    action: 'inspection_census.update',
+    make: async (f) => {
+      const census = await t.services.inspections.census.create(f.zone.ctx, { parkId: (await makePark(t.services, f.zone)).id, censusDate: '2020-02-24', enterprises: 3, employees: 90, staffLeft: 20, staffReturned: 12, enterprisesResumed: 2 });
+      return { req: { method: 'PATCH', url: `/api/inspections/census/${census.id}`, payload: { staffReturned: 15 } }, entityId: census.id };
     },
   },
 };

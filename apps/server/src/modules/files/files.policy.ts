@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/context.js';
 
 type Purpose = 'service_template';
 /** Every purpose a stored file may have; the others than templates are written by their modules. */
-export type StoredPurpose = Purpose | 'application_material' | 'licence' | 'resumption_evidence';
+export type StoredPurpose = Purpose | 'application_material' | 'licence' | 'resumption_evidence' | 'inspection_photo';
 
 /**
  * Templates of the catalogue: kept by its editors, read by everyone of the zone. Application
@@ -17,6 +17,8 @@ const RULES: Record<StoredPurpose, { upload: Permission | null; read: Permission
   licence: { upload: null, read: 'services.handle' },
   /** Evidence and photos of resumption plans: uploaded through the plan, read through it (or /api/files by readers). */
   resumption_evidence: { upload: null, read: 'resumption.read' },
+  /** Photos of inspections (resized JPEG): uploaded through the task, read through it (or /api/files by readers). */
+  inspection_photo: { upload: null, read: 'inspections.read' },
 };
 
 export function canUpload(actor: Actor, purpose: Purpose): boolean {
