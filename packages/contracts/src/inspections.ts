@@ -159,6 +159,8 @@ export const Task = z.object({
   version: z.number().int(),
   startedAt: Instant.nullable(),
   submittedAt: Instant.nullable(),
+  /** 政策宣贯: the policies explained to the park's enterprises on the visit. */
+  policiesExplained: z.string().nullable(),
 });
 export type Task = z.infer<typeof Task>;
 export const TaskListQuery = z.strictObject({
@@ -318,6 +320,14 @@ export const TaskDetail = Task.extend({
 export type TaskDetail = z.infer<typeof TaskDetail>;
 export const TaskActionParams = z.strictObject({ id: Id, action: z.enum(['start', 'submit']) });
 export const TaskActionBody = z.strictObject({ version: z.number().int().min(1).optional() });
+/** What the inspector records on the task besides the checklist, while it is not submitted. */
+export const TaskPatch = z.strictObject({
+  /** 政策宣贯 (empty clears it). */
+  policiesExplained: OptionalText(2000),
+  /** Optimistic lock on the task (optional). */
+  version: z.number().int().min(1).optional(),
+});
+export type TaskPatch = z.infer<typeof TaskPatch>;
 
 export const FindingCloseInput = z.strictObject({ note: z.string().trim().min(2).max(1000), afterPhotoFileIds: z.array(Id).min(1).max(10) });
 /** A finding that needs the enterprise's or the zone's help raises an enterprise demand (诉求). */

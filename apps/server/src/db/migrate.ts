@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_services_applications.js';
 import * as m0004 from './migrations/0004_services_extras.js';
 import * as m0005 from './migrations/0005_resumption.js';
 import * as m0006 from './migrations/0006_inspections.js';
+import * as m0007 from './migrations/0007_inspection_policies.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_services_extras': m0004,
   '0005_resumption': m0005,
   '0006_inspections': m0006,
+  '0007_inspection_policies': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

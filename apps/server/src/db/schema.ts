@@ -557,6 +557,8 @@ export type InspectionTasksTable = {
   note: string | null;
   /** JSON array of file ids (a follow-up's photos). */
   photos_json: string;
+  /** 政策宣贯: the policies explained to the park's enterprises on the visit. */
+  policies_explained: string | null;
   started_at: number | null;
   submitted_at: number | null;
   version: number;

@@ -215,6 +215,7 @@ describe('text too long or unprintable', () => {
     ['PUT', () => `/api/inspections/tasks/${NO_SUCH_ID}/answers`, () => ({ placeId: NO_SUCH_ID, itemKey: 'gate', result: 'fail', finding: { disposition: 'ledger', description: long(1001) } }), 'finding.description', 1000],
     ['POST', () => `/api/inspections/findings/${NO_SUCH_ID}/actions/close`, () => ({ note: long(1001), afterPhotoFileIds: [NO_SUCH_ID] }), 'note', 1000],
     ['POST', () => `/api/inspections/tasks/${NO_SUCH_ID}/follow-up`, () => ({ note: long(1001) }), 'note', 1000],
+    ['PATCH', () => `/api/inspections/tasks/${NO_SUCH_ID}`, () => ({ policiesExplained: long(2001) }), 'policiesExplained', 2000],
     ['POST', () => '/api/inspections/census', () => ({ parkId: ids.park, censusDate: '2020-02-24', enterprises: 0, employees: 0, staffLeft: 0, staffReturned: 0, enterprisesResumed: 0, difficulties: long(2001) }), 'difficulties', 2000],
   ];
 

@@ -264,6 +264,7 @@ const BY_ID: Record<string, (f: Foreign) => { id: string; body?: unknown; url?: 
   'GET /api/inspections/rounds/:id/tasks': (f) => ({ id: f.inspections.round.id }),
   'POST /api/inspections/rounds/:id/actions/:action': (f) => ({ id: f.inspections.round.id, url: `/api/inspections/rounds/${f.inspections.round.id}/actions/close` }),
   'GET /api/inspections/tasks/:id': (f) => ({ id: f.inspections.task.id }),
+  'PATCH /api/inspections/tasks/:id': (f) => ({ id: f.inspections.openTask.id, body: { policiesExplained: '越区政策宣贯' } }),
   'POST /api/inspections/tasks/:id/places': (f) => ({ id: f.inspections.openTask.id, body: { place: 'inner' } }),
   'POST /api/inspections/tasks/:id/photos': (f) => ({ id: f.inspections.openTask.id, upload: pngBytes() }),
   'GET /api/inspections/tasks/:id/photos/:fileId': (f) => ({ id: f.inspections.task.id, url: `/api/inspections/tasks/${f.inspections.task.id}/photos/${f.inspections.photo.id}` }),

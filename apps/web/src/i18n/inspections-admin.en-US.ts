@@ -221,6 +221,7 @@ export const inspectionsAdminEnUS = {
     failed: 'Failed',
     startedAt: 'Started',
     submittedAt: 'Submitted',
+    policiesExplained: 'Policies explained',
     viewRecord: 'View record',
     findings: 'Findings of this round',
     close: 'Close the round',

@@ -221,6 +221,7 @@ export const inspectionsAdminZhCN = {
     failed: '不符合',
     startedAt: '开始时间',
     submittedAt: '提交时间',
+    policiesExplained: '政策宣贯',
     viewRecord: '查看记录',
     findings: '本批次问题',
     close: '结束批次',

@@ -108,6 +108,14 @@ export const inspectionsFieldEnUS: typeof inspectionsFieldZhCN = {
     ledgerFields: 'A ledger item needs the responsible party, the measure (at least 2 characters) and the deadline',
     deadlineBeforeFound: 'The deadline cannot be before the inspection day',
   },
+  policies: {
+    title: 'Policies explained',
+    hint: 'Support policies for enterprises, prevention requirements… explained to the enterprises',
+    saveOnBlur: 'Saved when you leave the field',
+    saving: 'Saving…',
+    saved: 'Saved',
+    failed: 'Not saved: correct it and try again',
+  },
   submit: {
     title: 'Before submitting',
     submit: 'Submit the inspection',

@@ -106,6 +106,14 @@ export const inspectionsFieldZhCN = {
     ledgerFields: '列入台账须填写责任方、整改措施（至少 2 个字）和整改期限',
     deadlineBeforeFound: '整改期限不能早于巡查日期',
   },
+  policies: {
+    title: '政策宣贯',
+    hint: '向企业宣讲的惠企政策、防控要求等',
+    saveOnBlur: '离开输入框时自动保存',
+    saving: '正在保存…',
+    saved: '已保存',
+    failed: '保存失败，请修改后重试',
+  },
   submit: {
     title: '提交前检查',
     submit: '提交巡查',

@@ -479,6 +479,13 @@ const WRITES: Record<string, Write> = {
       return { req: { method: 'POST', url: `/api/inspections/rounds/${round.id}/actions/close` }, entityId: round.id };
     },
   },
+  'PATCH /api/inspections/tasks/:id': {
+    action: 'inspection_task.update',
+    make: async (f) => {
+      const { task } = await makeTask(t.services, f.zone, f.park.id);
+      return { req: { method: 'PATCH', url: `/api/inspections/tasks/${task.id}`, payload: { policiesExplained: '宣讲稳岗返还政策' } }, entityId: task.id };
+    },
+  },
   'POST /api/inspections/tasks/:id/places': {
     action: 'inspection_task.add_place',
     make: async (f) => {

@@ -67,6 +67,7 @@ export function makeFollowUpsService(parts: InspectionParts, scope: Scope, mod: 
           status: 'pending',
           note: null,
           photos_json: '[]',
+          policies_explained: null,
           started_at: null,
           submitted_at: null,
           version: 1,

@@ -136,6 +136,7 @@ export function makeRoundsService(parts: InspectionParts, scope: Scope, mod: Ins
       status: 'pending',
       note: null,
       photos_json: '[]',
+      policies_explained: null,
       started_at: null,
       submitted_at: null,
       version: 1,

@@ -241,6 +241,56 @@ describe('photos', () => {
   });
 });
 
+describe('policies explained', () => {
+  it('the inspector records the policies explained (政策宣贯) until submission; others may not; bad text is 400', async () => {
+    const w = await world();
+    const patch = async (who: Caller, body: Record<string, unknown>) => who.call({ method: 'PATCH', url: `${BASE}/${w.task.id}`, payload: body });
+    expect((await detail(w.me, w.task.id)).policiesExplained).toBeNull();
+    const saved = await patch(w.me, { policiesExplained: '  讲解了稳岗返还、社保减免政策和复工防控要求  ', version: 1 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ id: w.task.id, policiesExplained: '讲解了稳岗返还、社保减免政策和复工防控要求', version: 2, status: 'pending' });
+    expect((await detail(w.admin, w.task.id)).policiesExplained).toBe('讲解了稳岗返还、社保减免政策和复工防控要求');
+    const listed = (await w.admin.call({ method: 'GET', url: `${BASE}?roundId=${w.round.id}&parkId=${w.park.id}` })).json().items as Task[];
+    expect(listed.map((x) => x.policiesExplained)).toEqual(['讲解了稳岗返还、社保减免政策和复工防控要求']);
+    // A stale version, another inspector, bad input: refused, nothing changed.
+    const stale = await patch(w.me, { policiesExplained: '覆盖', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('state.stale_task');
+    const denied = await patch(w.colleague, { policiesExplained: '不是我的任务' });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().error.code).toBe('rule.not_own_task');
+    const leader = await signedInUser(t.app, t.services, w.zone, ['leader']);
+    expect((await patch(leader, { policiesExplained: '领导只读' })).statusCode).toBe(403);
+    const nul = await patch(w.me, { policiesExplained: 'a\u0000b' });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.details).toEqual([{ path: 'policiesExplained', message: '不能包含控制字符（如空字符）' }]);
+    expect((await patch(w.me, { policiesExplained: 'x'.repeat(2001) })).json().error.details[0].path).toBe('policiesExplained');
+    expect((await patch(w.me, { status: 'submitted' })).statusCode).toBe(400);
+    const stranger = await newAdmin(t.app, t.services);
+    expect((await stranger.call({ method: 'PATCH', url: `${BASE}/${w.task.id}`, payload: { policiesExplained: '外区' } })).statusCode).toBe(404);
+    expect((await detail(w.me, w.task.id)).policiesExplained).toBe('讲解了稳岗返还、社保减免政策和复工防控要求');
+    // The admin may correct it; the same text again changes nothing.
+    clock.advance(60_000);
+    expect((await patch(w.admin, { policiesExplained: '讲解稳岗返还政策' })).json()).toMatchObject({ policiesExplained: '讲解稳岗返还政策', version: 3 });
+    expect((await patch(w.me, { policiesExplained: '讲解稳岗返还政策' })).json().version).toBe(3);
+    const audit = await t.deps.database.db.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('entity_id', '=', w.task.id).where('action', '=', 'inspection_task.update').orderBy('at').orderBy('id').execute();
+    expect(audit.map((a) => [JSON.parse(a.before_json!), JSON.parse(a.after_json!)])).toEqual([
+      [{ policiesExplained: null }, { policiesExplained: '讲解了稳岗返还、社保减免政策和复工防控要求' }],
+      [{ policiesExplained: '讲解了稳岗返还、社保减免政策和复工防控要求' }, { policiesExplained: '讲解稳岗返还政策' }],
+    ]);
+
+    // Submitted: locked.
+    const p = await walk(w);
+    await answer(w.me, w.task.id, { placeId: p.inner.id, itemKey: 'publicity', result: 'pass' });
+    expect((await act(w.me, w.task.id, 'submit')).statusCode).toBe(200);
+    const late = await patch(w.me, { policiesExplained: '提交后补充' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ code: 'state.task', message: '巡查任务当前为“已提交”，不能填写政策宣贯', details: { status: 'submitted' } });
+    expect((await patch(w.admin, { policiesExplained: '' })).statusCode).toBe(409);
+    expect((await detail(w.me, w.task.id)).policiesExplained).toBe('讲解稳岗返还政策');
+  });
+});
+
 describe('submission', () => {
   it('failed items need a disposition, required photos must be there; submission locks the task and makes the findings', async () => {
     const w = await world();

@@ -3,7 +3,7 @@
 // start and submission. Inspectors work only on their own tasks; the zone admin on any.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ChecklistAnswer, ChecklistAnswerInput, Id, IdParams, listOf, Place, PlaceInput, Task, TaskActionBody, TaskActionParams, TaskDetail, TaskListQuery, TaskPhoto } from '@shuangsheng/contracts';
+import { ChecklistAnswer, ChecklistAnswerInput, Id, IdParams, listOf, Place, PlaceInput, Task, TaskActionBody, TaskActionParams, TaskDetail, TaskListQuery, TaskPatch, TaskPhoto } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
 import { AppError, ValidationError } from '../../platform/errors.js';
 import { errors, sendStoredFile, typed } from '../../platform/routes.js';
@@ -36,6 +36,17 @@ export async function tasksRoutes(app: FastifyInstance, { services }: { services
     config: { permission: 'inspections.read' },
     schema: { tags, summary: 'A task with its checklist version, the places walked with their answers, its photos and findings (or, for a follow-up, its ledger item)', params: IdParams, response: { 200: TaskDetail, ...errors } },
     handler: (req) => tasks.get(requireCtx(req), req.params.id),
+  });
+  api.patch('/api/inspections/tasks/:id', {
+    config: { permission: [...WORK] },
+    schema: {
+      tags,
+      summary: 'Record the policies explained on the visit (政策宣贯; empty clears it) while the task is not submitted (409 otherwise); answers the task',
+      params: IdParams,
+      body: TaskPatch,
+      response: { 200: TaskDetail, ...errors },
+    },
+    handler: (req) => tasks.update(requireCtx(req), req.params.id, req.body),
   });
   api.post('/api/inspections/tasks/:id/places', {
     config: { permission: [...WORK] },

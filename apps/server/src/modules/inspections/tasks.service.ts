@@ -20,6 +20,7 @@ import {
   type TaskDetail,
   type TaskKind,
   type TaskListQuery as TaskListQuerySchema,
+  type TaskPatch,
   type TaskPhoto as TaskPhotoSchema,
   type TaskStatus,
   type TemplateVersion,
@@ -49,12 +50,13 @@ type TaskList = { items: Task[]; total: number; page: number; pageSize: number }
 /** Photos are resized to at most this many pixels on the long side. */
 export const PHOTO_MAX_SIDE = 1600;
 const PHOTO_QUALITY = 80;
-const ACTION_LABELS: Record<TaskAction | 'answer' | 'add_place' | 'upload_photo', [string, string]> = {
+const ACTION_LABELS: Record<TaskAction | 'answer' | 'add_place' | 'upload_photo' | 'update', [string, string]> = {
   start: ['开始巡查', 'start'],
   submit: ['提交', 'submit'],
   answer: ['填写检查结果', 'answer items'],
   add_place: ['添加巡查点位', 'add places'],
   upload_photo: ['上传照片', 'upload photos'],
+  update: ['填写政策宣贯', 'record the policies explained'],
 };
 const FOLLOW_UP_LABEL: [string, string] = ['每日回访任务', 'a follow-up visit task'];
 
@@ -121,6 +123,7 @@ export function makeTasksService(parts: InspectionParts, scope: Scope, mod: Insp
       version: r.version,
       startedAt: r.started_at,
       submittedAt: r.submitted_at,
+      policiesExplained: r.policies_explained,
     }));
   }
 
@@ -369,6 +372,27 @@ export function makeTasksService(parts: InspectionParts, scope: Scope, mod: Insp
     );
   }
 
+  /** Records what else the visit did (the policies explained) while the task is not submitted; the version moves on. */
+  async function update(ctx: Ctx, taskId: string, input: TaskPatch): Promise<TaskDetail> {
+    const row = await workableRow(ctx, taskId);
+    assertEditable(ctx, row, ACTION_LABELS.update);
+    if (input.version !== undefined && input.version !== row.version) throw new ConflictError('state.stale_task', {}, { status: row.status, version: row.version });
+    const policiesExplained = input.policiesExplained === undefined ? row.policies_explained : input.policiesExplained || null;
+    await whileEditable(
+      ctx,
+      row,
+      ACTION_LABELS.update,
+      async (trx) => {
+        const current = (await repoIn(trx).get(ctx.zoneId, row.id)) ?? row;
+        if (current.policies_explained === policiesExplained) return;
+        await repoIn(trx).updateIf(ctx.zoneId, row.id, TASK_EDITABLE, { policies_explained: policiesExplained }, { bump: true });
+        await recordAudit(trx, clock, ctx, { action: 'inspection_task.update', entityType: 'inspection_task', entityId: row.id, before: { policiesExplained: current.policies_explained }, after: { policiesExplained } });
+      },
+      input.version,
+    );
+    return get(ctx, row.id);
+  }
+
   /** What a submission lacks: every failed item's disposition, the photos items require, at least one answer. */
   function submissionIssues(row: InspectionTasksTable, items: ChecklistItem[], places: InspectionPlacesTable[], answers: InspectionAnswersTable[]): { issues: FieldIssue[]; failed: FailedAnswer[] } {
     const issues: FieldIssue[] = [];
@@ -436,6 +460,6 @@ export function makeTasksService(parts: InspectionParts, scope: Scope, mod: Insp
     return get(ctx, row.id);
   }
 
-  return { list, get, addPlace, uploadPhoto, openPhoto, answer, act, visibleRow, workableRow, taskPhotos };
+  return { list, get, update, addPlace, uploadPhoto, openPhoto, answer, act, visibleRow, workableRow, taskPhotos };
 }
 export type TasksService = ReturnType<typeof makeTasksService>;

@@ -155,6 +155,18 @@ function Tasks({ round }: { round: Round }) {
     { title: t('inspectionsAdmin.round.startedAt'), dataIndex: 'startedAt', render: (v: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span> },
     { title: t('inspectionsAdmin.round.submittedAt'), dataIndex: 'submittedAt', render: (v: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span> },
     {
+      title: t('inspectionsAdmin.round.policiesExplained'),
+      dataIndex: 'policiesExplained',
+      render: (v: string | null, task) =>
+        v ? (
+          <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 240 }} data-testid={`round-task-policies-${task.parkName}`}>
+            {v}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">-</Typography.Text>
+        ),
+    },
+    {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',

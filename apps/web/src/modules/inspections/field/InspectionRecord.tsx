@@ -3,17 +3,18 @@
 // place in the URL, so a reload or the back button keeps you where you were); every answer is
 // saved at once. Before submitting, a summary lists what is missing (and, if the server refuses,
 // what it named, on the items); submission asks for confirmation, locks the task and shows the
-// findings it made with their numbers.
+// findings it made with their numbers. The policies explained on the visit (政策宣贯) are written
+// beside the submission and saved when the field is left; read-only once submitted.
 import { useEffect, useMemo, useState } from 'react';
 import { AimOutlined, ArrowLeftOutlined, CheckCircleFilled, EnvironmentOutlined, RightOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Progress, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Progress, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ChecklistItem, InspectionPlace } from '@shuangsheng/contracts';
 import { ApiError, type FieldIssue } from '../../../api/client';
 import { useSession } from '../../../app/session';
 import { useApiError } from '../../../components/useApiError';
-import { useAddPlace, useParkBuildings, useParkEnterprises, useRememberPhoto, useTaskAction, type FindingRow, type PlaceRow, type TaskFull } from './api';
+import { useAddPlace, useParkBuildings, useParkEnterprises, usePatchTask, useRememberPhoto, useTaskAction, type FindingRow, type PlaceRow, type TaskFull } from './api';
 import { DispositionTag, FindingStatusTag, useInspectionWords } from './components/display';
 import { ItemCard } from './components/ItemCard';
 import { TaskHeader } from './components/TaskHeader';
@@ -60,6 +61,7 @@ export function InspectionRecord({ task }: { task: TaskFull }) {
         <>
           {task.status === 'submitted' ? <FindingsMade findings={task.findings} /> : null}
           <PlacesOverview task={task} items={items} editable={editable} onOpen={open} />
+          {editable || task.policiesExplained ? <PoliciesCard task={task} editable={editable} /> : null}
           {editable ? <SubmitCard task={task} items={items} issues={serverIssues} onIssues={setServerIssues} onOpen={open} /> : null}
         </>
       )}
@@ -290,6 +292,60 @@ function PlaceChecklist({
         {p.done && editable ? t('inspectionsField.places.doneBack') : t('inspectionsField.places.back')}
       </Button>
     </div>
+  );
+}
+
+// ---- policies explained (政策宣贯)
+/** The policies explained to the park's enterprises: saved when the field is left (or read-only). */
+function PoliciesCard({ task, editable }: { task: TaskFull; editable: boolean }) {
+  const { t } = useTranslation();
+  const showError = useApiError();
+  const patch = usePatchTask(task.id);
+  const saved = task.policiesExplained ?? '';
+  const [text, setText] = useState(saved);
+  const [failed, setFailed] = useState(false);
+  // The task changed elsewhere (a refetch): follow it unless something is being typed.
+  const [shown, setShown] = useState(saved);
+  if (shown !== saved) {
+    setShown(saved);
+    if (text === shown) setText(saved);
+  }
+
+  const flush = async () => {
+    if (!editable || text.trim() === saved) return;
+    try {
+      await patch.mutateAsync({ policiesExplained: text });
+      setFailed(false);
+    } catch (e) {
+      setFailed(true);
+      showError(e);
+    }
+  };
+
+  return (
+    <Card title={t('inspectionsField.policies.title')} size="small" style={{ marginBottom: 12 }} data-testid="policies-card">
+      {editable ? (
+        <>
+          <Input.TextArea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onBlur={() => void flush()}
+            autoSize={{ minRows: 2, maxRows: 8 }}
+            maxLength={2000}
+            placeholder={t('inspectionsField.policies.hint')}
+            aria-label={t('inspectionsField.policies.title')}
+            data-testid="policies-explained"
+          />
+          <Typography.Text type={failed ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid="policies-state">
+            {patch.isPending ? t('inspectionsField.policies.saving') : failed ? t('inspectionsField.policies.failed') : text.trim() === saved && saved ? t('inspectionsField.policies.saved') : t('inspectionsField.policies.saveOnBlur')}
+          </Typography.Text>
+        </>
+      ) : (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="policies-explained-text">
+          {saved}
+        </Typography.Paragraph>
+      )}
+    </Card>
   );
 }
 

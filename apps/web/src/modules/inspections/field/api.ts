@@ -2,7 +2,7 @@
 // checklist version, places, answers and photos, the answers saved one by one as they are given,
 // submission, the follow-up visit, and the ledger item a follow-up visits (with its history).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Building, ChecklistAnswerInput, Enterprise, FindingDetail, FollowUpInput, ListResult, PlaceInput, Task, TaskDetail, TaskPhoto } from '@shuangsheng/contracts';
+import type { Building, ChecklistAnswerInput, Enterprise, FindingDetail, FollowUpInput, ListResult, PlaceInput, Task, TaskDetail, TaskPatch, TaskPhoto } from '@shuangsheng/contracts';
 import { api, ApiError, upload, type Query } from '../../../api/client';
 import { refreshAfterWrite, type InputOf, type OutputOf } from '../../../api/resource';
 
@@ -112,6 +112,22 @@ export function useRememberPhoto(taskId: string) {
   const qc = useQueryClient();
   return (photo: Photo) =>
     qc.setQueryData<TaskFull>(taskKey(taskId), (old) => (old && !old.photos.some((p) => p.id === photo.id) ? { ...old, photos: [...old.photos, photo] } : old));
+}
+
+/** Saves what else the visit recorded (政策宣贯); the task on screen becomes the one the server answers. */
+export function usePatchTask(taskId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InputOf<typeof TaskPatch>) => api.patch<TaskFull>(taskUrl(taskId), body),
+    onSuccess: (saved) => {
+      qc.setQueryData<TaskFull>(taskKey(taskId), saved);
+      void qc.invalidateQueries({ queryKey: ['inspections', 'tasks'] });
+    },
+    // Submitted meanwhile: show the task as it is now, locked.
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 409) void qc.invalidateQueries({ queryKey: taskKey(taskId) });
+    },
+  });
 }
 
 export function useTaskAction(taskId: string) {
