@@ -3,8 +3,8 @@
 // failing most, findings fixed on the spot vs put in the ledger, open / closed / overdue ledger
 // items and the average days to close — every rate with its numerator and denominator, the
 // definitions under them, Excel export.
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Card, Col, Collapse, DatePicker, Descriptions, Empty, Row, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Card, Col, Collapse, DatePicker, Descriptions, Empty, Row, Skeleton, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { formatNumber, zoneDateOf } from '../../../lib/format';
 import { BASE, useInspectionStats, type Stats } from './api';
 import { PlaceTag, RateFigure } from './display';
 import { formatAverage, formatFraction, formatRate, ratePct, statsPeriod } from './helpers';
+import { Definition, Kpi } from '../../../components/Kpi';
 
 const Charts = {
   Daily: lazy(() => import('./StatsCharts').then((m) => ({ default: m.DailyChart }))),
@@ -25,33 +26,6 @@ const Charts = {
 
 const DEF_KEYS = ['daily', 'parks', 'items', 'topFailing', 'findings', 'fixedOnSpot', 'ledgered', 'ledger', 'open', 'closed', 'overdue', 'averageDaysToClose'] as const;
 type DefKey = (typeof DEF_KEYS)[number];
-
-function Definition({ text, children }: { text: string | undefined; children: ReactNode }) {
-  if (!text) return <>{children}</>;
-  return (
-    <Tooltip title={text}>
-      <span style={{ borderBottom: '1px dashed rgba(0,0,0,0.25)', cursor: 'help' }}>{children}</span>
-    </Tooltip>
-  );
-}
-
-function Kpi({ title, def, value, sub, testId, color }: { title: string; def?: string; value: string; sub: ReactNode; testId: string; color?: string }) {
-  return (
-    <Card styles={{ body: { padding: 16 } }} style={{ height: '100%' }}>
-      <Statistic
-        title={<Definition text={def}>{title}</Definition>}
-        valueRender={() => (
-          <span data-testid={testId} style={{ color }}>
-            {value}
-          </span>
-        )}
-      />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-sub`}>
-        {sub}
-      </Typography.Text>
-    </Card>
-  );
-}
 
 export default function InspectionStatsPage() {
   const { t } = useTranslation();

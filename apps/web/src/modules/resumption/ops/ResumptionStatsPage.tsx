@@ -3,7 +3,7 @@
 // under each rate; the rate per scale tier (百亿级 4 / 4 …), above-scale and city-monitored; per
 // park and per supply chain; the 14-day trend; open demands by category; the definitions; Excel.
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
-import { Card, Col, Collapse, DatePicker, Descriptions, Flex, Row, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Card, Col, Collapse, DatePicker, Descriptions, Flex, Row, Skeleton, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { BASE, useResumptionStats, type Stats } from './api';
 import { EnterpriseStatusTag } from './display';
 import { notFuture } from './forms';
 import { formatAveragePct, formatFraction, formatRate, openByCategory, ratePct } from './helpers';
+import { Definition, Kpi } from '../../../components/Kpi';
 
 const Charts = {
   Rates: lazy(() => import('./StatsCharts').then((m) => ({ default: m.RateBars }))),
@@ -25,33 +26,6 @@ const Charts = {
 
 const DEFINITION_KEYS = ['resumed', 'overall', 'tiers', 'aboveScale', 'cityMonitored', 'supplyChains', 'parks', 'staffReturn', 'capacity', 'majorProjects', 'openDemands', 'trend'] as const;
 type DefKey = (typeof DEFINITION_KEYS)[number];
-
-function Definition({ text, children }: { text: string | undefined; children: ReactNode }) {
-  if (!text) return <>{children}</>;
-  return (
-    <Tooltip title={text}>
-      <span style={{ borderBottom: '1px dashed rgba(0,0,0,0.25)', cursor: 'help' }}>{children}</span>
-    </Tooltip>
-  );
-}
-
-function Kpi({ title, def, value, sub, testId, color }: { title: string; def?: string; value: string; sub: ReactNode; testId: string; color?: string }) {
-  return (
-    <Card styles={{ body: { padding: 16 } }} style={{ height: '100%' }}>
-      <Statistic
-        title={<Definition text={def}>{title}</Definition>}
-        valueRender={() => (
-          <span data-testid={testId} style={{ color }}>
-            {value}
-          </span>
-        )}
-      />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-sub`}>
-        {sub}
-      </Typography.Text>
-    </Card>
-  );
-}
 
 /** `71.6%` with `73 / 102` beside it; the element holds both (its test id is on the whole). */
 function RateFigure({ ratio, testId }: { ratio: Ratio; testId: string }) {
