@@ -63,6 +63,24 @@ describe('entering the census', () => {
     expect((await leader.call({ method: 'POST', url: URL, payload: entry(p.park.id) })).statusCode).toBe(403);
   });
 
+  it('inspectors enter and correct only the census of the parks they are assigned to; the zone admin any', async () => {
+    const w = await inspectionWorld(t.app, t.services, 2);
+    const [a, b] = w.parks as [(typeof w.parks)[0], (typeof w.parks)[0]];
+    const foreign = await a.inspector.call({ method: 'POST', url: URL, payload: entry(b.park.id) });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error).toMatchObject({ code: 'rule.not_park_inspector', message: '只能填写自己负责园区的摸排情况' });
+    const stranger = await signedInUser(t.app, t.services, w.zone, ['inspector']);
+    expect((await stranger.call({ method: 'POST', url: URL, payload: entry(a.park.id) })).statusCode).toBe(403);
+    const theirs = (await b.inspector.call({ method: 'POST', url: URL, payload: entry(b.park.id) })).json() as Census;
+    const fix = await a.inspector.call({ method: 'PATCH', url: `${URL}/${theirs.id}`, payload: { staffReturned: 1 } });
+    expect(fix.statusCode).toBe(403);
+    const listed = (await w.call({ method: 'GET', url: `${URL}?parkId=${b.park.id}` })).json().items as Census[];
+    expect(listed.map((c) => c.staffReturned)).toEqual([210]);
+    expect((await w.call({ method: 'PATCH', url: `${URL}/${theirs.id}`, payload: { staffReturned: 1 } })).json()).toMatchObject({ staffReturned: 1 });
+    const audit = await t.deps.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', theirs.id).execute();
+    expect(audit.map((x) => x.action).sort()).toEqual(['inspection_census.create', 'inspection_census.update']);
+  });
+
   it('corrects an entry with the same rules; the date of another entry is 409; recorded with what changed', async () => {
     const w = await inspectionWorld(t.app, t.services);
     const p = w.parks[0]!;

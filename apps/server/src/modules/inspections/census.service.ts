@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../../db/dialect.js';
 import type { InspectionCensusTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
-import { ConflictError, crossZoneReference, NotFoundError, ValidationError, type FieldIssue } from '../../platform/errors.js';
+import { ConflictError, crossZoneReference, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { InspectionParts, Scope } from './context.js';
 import { makeCensusRepo, type CensusFilter, type CensusRow } from './census.repo.js';
@@ -75,6 +75,14 @@ export function makeCensusService(parts: InspectionParts, scope: Scope, _mod: In
   }
   const get = async (ctx: Ctx, id: string) => toCensus(await rowOf(ctx, id));
 
+  /** Inspectors enter and correct the census of the parks they are assigned to (park_inspector); the zone admin any park's. */
+  async function assertMayWrite(ctx: Ctx, parkId: string) {
+    const { actor } = ctx;
+    if (actor.userId === null || actor.permissions.has('inspections.manage')) return;
+    const holders = (await scope.inspectorsOf(ctx.zoneId, [parkId])).get(parkId) ?? [];
+    if (!holders.some((h) => h.userId === actor.userId)) throw new ForbiddenError('rule.not_park_inspector');
+  }
+
   async function assertRefs(ctx: Ctx, parkId: string | undefined, roundId: string | null | undefined) {
     if (parkId !== undefined && !(await repo.parkExists(ctx.zoneId, parkId))) throw crossZoneReference('parkId');
     if (roundId && !(await repo.roundExists(ctx.zoneId, roundId))) throw crossZoneReference('roundId');
@@ -100,6 +108,7 @@ export function makeCensusService(parts: InspectionParts, scope: Scope, _mod: In
     const issues = censusIssues(input);
     if (issues.length) throw new ValidationError(issues);
     await assertRefs(ctx, input.parkId, input.roundId);
+    await assertMayWrite(ctx, input.parkId);
     const now = clock.now();
     const row: InspectionCensusTable = {
       id: newId(),
@@ -123,6 +132,7 @@ export function makeCensusService(parts: InspectionParts, scope: Scope, _mod: In
 
   async function update(ctx: Ctx, id: string, patch: CensusPatch): Promise<Census> {
     const { park_name: _p, round_name: _r, ...before } = await rowOf(ctx, id);
+    await assertMayWrite(ctx, before.park_id);
     const row: InspectionCensusTable = {
       ...before,
       round_id: patch.roundId === undefined ? before.round_id : patch.roundId,

@@ -135,6 +135,16 @@ describe('the period and access', () => {
     expect((await get('from=2020-01-01&to=2020-12-31')).json().daily).toHaveLength(366);
     expect((await get('to=2020-02-24')).statusCode).toBe(400);
     expect((await get('from=2020-02-24&to=2020-02-31')).statusCode).toBe(400);
+    // Days at the ends of the calendar are counted as days, not 19xx nor past the year 9999.
+    const dates = async (q: string) => {
+      const res = await get(q);
+      expect(res.statusCode, `${q}: ${res.body}`).toBe(200);
+      return (res.json().daily as { date: string }[]).map((d) => d.date);
+    };
+    expect(await dates('from=0001-01-01&to=0001-01-03')).toEqual(['0001-01-01', '0001-01-02', '0001-01-03']);
+    expect(await dates('from=9999-12-30&to=9999-12-31')).toEqual(['9999-12-30', '9999-12-31']);
+    expect((await get('from=9999-12-31&to=9999-12-31&lang=en-US')).statusCode).toBe(200);
+    expect((await w.call({ method: 'GET', url: '/api/inspections/stats.xlsx?from=9999-12-31&to=9999-12-31' })).statusCode).toBe(200);
 
     const leader = await signedInUser(t.app, t.services, w.zone, ['leader']);
     expect((await leader.call({ method: 'GET', url: '/api/inspections/stats?from=2020-02-24&to=2020-02-24' })).statusCode).toBe(200);

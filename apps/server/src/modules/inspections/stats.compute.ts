@@ -2,7 +2,6 @@
 // period, each item's pass rate, the items failing most, findings fixed on the spot or ledgered,
 // the ledger's open, closed and overdue items, and the average days to close.
 import { labelIn, type ChecklistItem, type InspectionPlace, type InspectionStats, type Lang, type Ratio } from '@shuangsheng/contracts';
-import { addDays } from '../../platform/calendar.js';
 
 export type StatsInput = {
   from: string;
@@ -19,6 +18,17 @@ export type StatsInput = {
 const DAY_MS = 86_400_000;
 /** Whole days from one calendar date to another. */
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+/**
+ * The calendar dates from `from` to `to`, both included. Counted from Date.parse of the ISO form,
+ * which places every year 0000–9999 (Date.UTC would read years below 100 as 19xx, and the day
+ * after 9999-12-31 has no YYYY-MM-DD form).
+ */
+export function datesFromTo(from: string, to: string): string[] {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const n = daysBetween(from, to) + 1;
+  return Array.from({ length: Math.max(0, n) }, (_, i) => new Date(start + i * DAY_MS).toISOString().slice(0, 10));
+}
 
 /** numerator / denominator rounded to 4 decimals; null when there is nothing to divide by. */
 export function ratio(numerator: number, denominator: number): Ratio {
@@ -53,7 +63,7 @@ export function computeStats(input: StatsInput): InspectionStats {
     if (t.status === 'submitted') add(doneByDay, t.round_date, t.park_id);
   }
   const daily: InspectionStats['daily'] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) daily.push({ date: d, parks: ratio(doneByDay.get(d)?.size ?? 0, scopeByDay.get(d)?.size ?? 0) });
+  for (const d of datesFromTo(from, to)) daily.push({ date: d, parks: ratio(doneByDay.get(d)?.size ?? 0, scopeByDay.get(d)?.size ?? 0) });
   const union = (m: Map<string, Set<string>>) => new Set([...m.values()].flatMap((s) => [...s]));
   const parks = ratio(union(doneByDay).size, union(scopeByDay).size);
 

@@ -143,6 +143,11 @@ describe('Excel export and import', () => {
     expect(((await admin.call({ method: 'GET', url: `${BASE}/${tpl.id}` })).json() as Template).current.items).toEqual(tpl.current.items);
     const audit = await t.deps.database.db.selectFrom('audit_log').select('action').where('zone_id', '=', admin.zone.id).where('entity_id', '=', tpl.id).orderBy('at').orderBy('action').execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['inspection_template.create', 'inspection_template.import', 'inspection_template.import']);
+    // A version past the current one is unknown, however large (PostgreSQL's INTEGER ends at 2147483647).
+    const status = async (url: string) => (await admin.call({ method: 'GET', url })).statusCode;
+    for (const v of ['4', '2147483648', '99999999999']) expect(await status(`${BASE}/${tpl.id}/export.xlsx?version=${v}`), v).toBe(404);
+    expect(await status(`${BASE}/${tpl.id}/versions/4`)).toBe(404);
+    expect(await status(`${BASE}/${tpl.id}/versions/2147483648`)).toBe(400);
   });
 
   it('a sheet with bad rows is refused whole, naming rows and columns; a clean one counts created and updated', async () => {

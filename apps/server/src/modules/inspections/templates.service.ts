@@ -7,6 +7,7 @@ import {
   INSPECTION_PLACES,
   ITEM_KIND_LABELS,
   ITEM_KINDS,
+  isPrintableText,
   SEVERITIES,
   SEVERITY_LABELS,
   labelIn,
@@ -109,7 +110,8 @@ export function makeTemplatesService(parts: InspectionParts, _scope: Scope, _mod
   /** One version of a template (the current one when `version` is not given). */
   async function version(ctx: Ctx, id: string, version?: number): Promise<TemplateVersion> {
     const t = await row(ctx, id);
-    const v = await repo.version(ctx.zoneId, id, version ?? t.current_version);
+    // Versions run 1..current: a number past it is unknown without asking (and may not fit PostgreSQL's INTEGER).
+    const v = version !== undefined && version > t.current_version ? undefined : await repo.version(ctx.zoneId, id, version ?? t.current_version);
     if (!v) throw new NotFoundError('inspection_template', `${id}/versions/${version}`);
     const [out] = await toVersions(ctx.zoneId, [v]);
     return out!;
@@ -198,6 +200,8 @@ export function makeTemplatesService(parts: InspectionParts, _scope: Scope, _mod
       prepare: async () => undefined,
       parse(r, ctx) {
         const lang = ctx.lang;
+        // Cells bypass the request validator: text with control characters (NUL) is refused here, before SQL.
+        for (const c of CHECKLIST_COLUMNS) if (!isPrintableText(r.cell(c.key))) r.fail(c.key, 'v.control_chars');
         const place = parsePlace(r.cell('place'));
         if (!place) r.fail('place', r.has('place') ? 'v.enum' : 'v.required', { values: words(lang, INSPECTION_PLACES, INSPECTION_PLACE_LABELS) });
         const kind = parseKind(r.cell('kind'));
