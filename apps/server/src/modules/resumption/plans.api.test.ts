@@ -91,7 +91,7 @@ async function submitted(call: Call): Promise<PlanDetail> {
 }
 
 async function noticesOf(userId: string, kind: string) {
-  return t.deps.database.db.selectFrom('notifications').selectAll().where('user_id', '=', userId).where('kind', '=', kind).execute();
+  return t.deps.database.db.selectFrom('notifications').selectAll().where('user_id', '=', userId).where('kind', '=', kind).orderBy('created_at').orderBy('id').execute();
 }
 
 describe('filing a plan', () => {

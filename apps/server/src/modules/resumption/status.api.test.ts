@@ -24,7 +24,7 @@ afterAll(async () => t.close());
 const as = (zone: TestZone, roles: Role[], enterpriseId?: string) => signedInUser(t.app, t.services, zone, roles, enterpriseId ? { enterpriseId } : {});
 
 async function notices(userId: string, kind: string) {
-  return (await t.deps.database.db.selectFrom('notifications').select('params_json').where('user_id', '=', userId).where('kind', '=', kind).execute()).map((n) => JSON.parse(n.params_json));
+  return (await t.deps.database.db.selectFrom('notifications').select('params_json').where('user_id', '=', userId).where('kind', '=', kind).orderBy('created_at').orderBy('id').execute()).map((n) => JSON.parse(n.params_json));
 }
 
 describe('status on any date', () => {

@@ -92,7 +92,7 @@ describe('requests and allocation', () => {
     const again = await allocate(req.id, { quantity: 1 });
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toEqual({ code: 'state.supply_request', message: '物资申请当前为“已分配”，不能分配', details: { status: 'allocated' } });
-    const told = await t.deps.database.db.selectFrom('notifications').select(['user_id', 'kind', 'params_json']).where('zone_id', '=', w.zone.id).execute();
+    const told = await t.deps.database.db.selectFrom('notifications').select(['user_id', 'kind', 'params_json']).where('zone_id', '=', w.zone.id).orderBy('created_at').orderBy('id').execute();
     expect(told.map((n) => [n.user_id, n.kind, JSON.parse(n.params_json)])).toEqual([
       [w.owner.user.id, 'supply.allocated', { itemName: '消毒液', quantity: '20', unit: '升' }],
       [w.owner.user.id, 'supply.allocated', { itemName: '消毒液', quantity: '40', unit: '升' }],
