@@ -8,6 +8,8 @@ const zhCN = {
   goProgressHint: '凭办件编号和申请人手机号码后 4 位查询办理进度',
 
   verifyTitle: '电子证照核验',
+  registerTitle: '卡口扫码登记',
+  passTitle: '出入证核验',
   checking: '正在核验…',
   valid: '证照真实有效',
   validHint: '请核对下列信息与您所持证照是否一致。',
@@ -57,6 +59,8 @@ export const i18n: Record<H5Lang, typeof zhCN> = {
     goProgressHint: "Look up an application by its number and the last 4 digits of the applicant's phone",
 
     verifyTitle: 'E-licence verification',
+    registerTitle: 'Checkpoint registration',
+    passTitle: 'Pass check',
     checking: 'Checking…',
     valid: 'Genuine and valid',
     validHint: 'Check that these details match the licence you were shown.',

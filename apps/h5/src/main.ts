@@ -6,9 +6,15 @@ import { i18n } from './i18n';
 import { progressPage } from './progress';
 import { currentLang, setLang, t, type Page } from './ui';
 import { verifyPage } from './verify';
+import { registerPage } from './register';
+import { passPage } from './pass';
 
-function route(root: HTMLElement): { page: Page | null; title: 'verifyTitle' | 'progressTitle' | null } {
+function route(root: HTMLElement): { page: Page | null; title: 'verifyTitle' | 'progressTitle' | 'registerTitle' | 'passTitle' | null } {
   const path = location.pathname.replace(/\/+$/, '');
+  const checkpoint = /^\/h5\/c\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (checkpoint) return { page: registerPage(root, checkpoint[1]!), title: 'registerTitle' };
+  const pass = /^\/h5\/p\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (pass) return { page: passPage(root, pass[1]!), title: 'passTitle' };
   const verify = /^\/h5\/verify(?:\/([^/]*))?$/.exec(path);
   if (verify) {
     let code = verify[1] ?? '';

@@ -38,6 +38,7 @@ import { applicationRoutes } from './modules/services/applications.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { resumptionRoutes } from './modules/resumption/resumption.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
+import { checkpointsRoutes } from './modules/checkpoints/checkpoints.routes.js';
 
 export type AppOptions = {
   deps: Deps;
@@ -161,6 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { se
   await app.register(notificationRoutes, { services });
   await app.register(resumptionRoutes, { services });
   await app.register(inspectionsRoutes, { services });
+  await app.register(checkpointsRoutes, { services });
 
   const roots = opts.staticRoots ?? DEFAULT_STATIC_ROOTS;
   app.setNotFoundHandler(async (request, reply) => {

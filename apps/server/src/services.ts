@@ -19,6 +19,9 @@ import { makeNotificationsService } from './modules/notifications/notifications.
 import { makeServicesExtras } from './modules/services/extras.services.js';
 import { makeResumptionServices } from './modules/resumption/resumption.services.js';
 import { makeInspectionsServices } from './modules/inspections/inspections.services.js';
+import { makeCheckpointsServices } from './modules/checkpoints/checkpoints.services.js';
+import { makeRegistrationWriter } from './modules/checkpoints/registrations.writer.js';
+import { createEventBus } from './platform/events.js';
 
 export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { publicUrl?: string | undefined; port?: number; drawLicencesNow?: boolean } = { timeZone: 'Asia/Shanghai' }) {
   // org needs counts and names from the registry, which itself needs org: resolved lazily.
@@ -41,6 +44,15 @@ export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { pu
   svc.extras = servicesExtras.counts;
   const resumption = makeResumptionServices({ deps, timeZone: config.timeZone, enterprises, org, files, calendar });
   const inspections = makeInspectionsServices({ deps, timeZone: config.timeZone, enterprises, org, files, calendar, resumption });
+  const checkpoints = makeCheckpointsServices({
+    deps,
+    timeZone: config.timeZone,
+    org,
+    enterprises,
+    publicUrl: () => origin.url,
+    events: createEventBus(),
+    writer: makeRegistrationWriter(deps.database),
+  });
   return {
     timeZone: config.timeZone,
     /** The address the server answers on, once it listens, when PUBLIC_URL does not say. */
@@ -63,6 +75,7 @@ export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { pu
     servicesExtras,
     resumption,
     inspections,
+    checkpoints,
   };
 }
 export type Services = ReturnType<typeof makeServices>;

@@ -56,6 +56,13 @@ export const PERMISSIONS = [
   'inspections.manage', // checklist templates, park plans, rounds; closing any ledger item
   'inspections.inspect', // inspectors: their own tasks (answers, photos, submission, follow-ups), census entries
   'inspections.stats',
+  'checkpoints.read', // checkpoints, registrations (masked), risk levels, passes
+  'checkpoints.manage', // checkpoints, their QR codes and posters, risk zoning, retention and limits
+  'checkpoints.register', // checkpoint staff: entry on behalf, temperatures, pass scans
+  'checkpoints.duty', // the duty console: live alerts and the abnormal-case ledger
+  'checkpoints.passes', // issue and revoke building passes (出入证), floor colours
+  'checkpoints.stats',
+  'trace', // movement tracing (活动轨迹) and possible contacts, with a stated reason, audited
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,7 +82,7 @@ const STAFF_READ: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Reads every zone; changes nothing.
-  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.stats', 'services.agency.read', 'resumption.read', 'resumption.stats', 'inspections.read', 'inspections.stats'],
+  platform_admin: ['auth.self', 'zones.read', 'org.read', 'users.read', 'assignments.read', 'enterprises.read', 'enterprises.export', 'audit.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.stats', 'services.agency.read', 'resumption.read', 'resumption.stats', 'inspections.read', 'inspections.stats', 'checkpoints.read', 'checkpoints.stats'],
   zone_admin: PERMISSIONS.filter((p) => p !== 'zones.read'),
   // The approval bureau keeps the catalogue.
   // The zone's approval team also reviews resumption plans (Xi'an folded it into plan-making).
@@ -84,13 +91,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   commissioner: [...STAFF_READ, 'resumption.review', 'resumption.commission', 'resumption.demands.handle', 'resumption.stats'],
   // Inspectors change only their own tasks (object rule in the inspections module).
   inspector: [...STAFF_READ, 'inspections.inspect', 'inspections.stats'],
-  checkpoint_staff: STAFF_READ,
+  // Checkpoint staff register, follow up alerts and issue passes; tracing stays with the zone admin.
+  checkpoint_staff: [...STAFF_READ, 'checkpoints.read', 'checkpoints.register', 'checkpoints.duty', 'checkpoints.passes', 'checkpoints.stats'],
   // Handling departments: policy and funding, labour.
   policy_officer: [...STAFF_READ, 'resumption.demands.handle'],
   investment_officer: [...STAFF_READ, 'services.agency.read', 'resumption.projects.write'],
   labour_officer: [...STAFF_READ, 'services.employment.read', 'resumption.demands.handle'],
   // Leaders read only; overdue demands escalate to them.
-  leader: [...STAFF_READ, 'services.stats', 'services.agency.read', 'resumption.stats', 'inspections.stats'],
+  leader: [...STAFF_READ, 'services.stats', 'services.agency.read', 'resumption.stats', 'inspections.stats', 'checkpoints.read', 'checkpoints.stats'],
   // Only the own enterprise (enforced by the enterprises policy).
   enterprise_user: ['auth.self', 'enterprises.read', 'services.catalogue.read', 'calendar.read', 'files.read', 'services.apply', 'resumption.file'],
 };

@@ -11,4 +11,5 @@ export * from './services.js';
 export * from './services-extras.js';
 export * from './resumption.js';
 export * from './inspections.js';
+export * from './checkpoints.js';
 export * from './validators.js';

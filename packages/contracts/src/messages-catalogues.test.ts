@@ -5,6 +5,7 @@ import { applicationEntities, applicationFields, applicationsEn, applicationsZh 
 import { extrasEn, extrasEntities, extrasFields, extrasZh } from './messages-services-extras.js';
 import { resumptionEn, resumptionEntities, resumptionFields, resumptionZh } from './messages-resumption.js';
 import { inspectionsEn, inspectionsEntities, inspectionsFields, inspectionsZh } from './messages-inspections.js';
+import { checkpointsEn, checkpointsEntities, checkpointsFields, checkpointsZh } from './messages-checkpoints.js';
 
 const clashes = (maps: Record<string, object>) => {
   const seen = new Map<string, string>();
@@ -20,9 +21,9 @@ const clashes = (maps: Record<string, object>) => {
 
 describe('module message catalogues', () => {
   it('never define the same message, field or entity key twice', () => {
-    expect(clashes({ services: applicationsZh, extras: extrasZh, resumption: resumptionZh, inspections: inspectionsZh })).toEqual([]);
-    expect(clashes({ services: applicationFields, extras: extrasFields, resumption: resumptionFields, inspections: inspectionsFields })).toEqual([]);
-    expect(clashes({ services: applicationEntities, extras: extrasEntities, resumption: resumptionEntities, inspections: inspectionsEntities })).toEqual([]);
+    expect(clashes({ services: applicationsZh, extras: extrasZh, resumption: resumptionZh, inspections: inspectionsZh, checkpoints: checkpointsZh })).toEqual([]);
+    expect(clashes({ services: applicationFields, extras: extrasFields, resumption: resumptionFields, inspections: inspectionsFields, checkpoints: checkpointsFields })).toEqual([]);
+    expect(clashes({ services: applicationEntities, extras: extrasEntities, resumption: resumptionEntities, inspections: inspectionsEntities, checkpoints: checkpointsEntities })).toEqual([]);
   });
 
   it('have every message in both languages', () => {
@@ -31,6 +32,7 @@ describe('module message catalogues', () => {
       [extrasZh, extrasEn],
       [resumptionZh, resumptionEn],
       [inspectionsZh, inspectionsEn],
+      [checkpointsZh, checkpointsEn],
     ] as const)
       expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
   });

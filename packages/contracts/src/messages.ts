@@ -5,6 +5,7 @@ import { applicationEntities, applicationFields, applicationsEn, applicationsZh 
 import { extrasEn, extrasEntities, extrasFields, extrasZh } from './messages-services-extras.js';
 import { resumptionEn, resumptionEntities, resumptionFields, resumptionZh } from './messages-resumption.js';
 import { inspectionsEn, inspectionsEntities, inspectionsFields, inspectionsZh } from './messages-inspections.js';
+import { checkpointsEn, checkpointsEntities, checkpointsFields, checkpointsZh } from './messages-checkpoints.js';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -113,6 +114,7 @@ const zhCN: Catalogue = {
   ...extrasZh,
   ...resumptionZh,
   ...inspectionsZh,
+  ...checkpointsZh,
 };
 
 const enUS: Catalogue = {
@@ -215,6 +217,7 @@ const enUS: Catalogue = {
   ...extrasEn,
   ...resumptionEn,
   ...inspectionsEn,
+  ...checkpointsEn,
 };
 
 /** Field names used in messages (the API's field paths stay in `details`). */
@@ -237,6 +240,7 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   ...extrasFields,
   ...resumptionFields,
   ...inspectionsFields,
+  ...checkpointsFields,
 };
 
 /** The word of a `[zh, en]` label pair (the contracts' vocabularies) in a language. */
@@ -267,6 +271,7 @@ export const ENTITY_NAMES: Record<string, [string, string]> = {
   ...extrasEntities,
   ...resumptionEntities,
   ...inspectionsEntities,
+  ...checkpointsEntities,
 };
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, 'en-US': enUS };

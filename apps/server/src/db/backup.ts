@@ -72,6 +72,18 @@ export const KEYS: Record<Table, string[]> = {
   inspection_finding_events: ['id'],
   inspection_escalations: ['zone_id', 'finding_id', 'kind', 'day'],
   inspection_census: ['id'],
+  checkpoints: ['id'],
+  checkpoint_revoked_tokens: ['token'],
+  checkpoint_status_events: ['id'],
+  checkpoint_settings: ['zone_id'],
+  checkpoint_passes: ['id'],
+  pass_floor_colours: ['zone_id', 'building_id', 'floor'],
+  checkpoint_registrations: ['id'],
+  checkpoint_rollups: ['zone_id', 'checkpoint_id', 'day', 'hour', 'province'],
+  checkpoint_cases: ['id'],
+  checkpoint_case_events: ['id'],
+  grid_risk_levels: ['id'],
+  checkpoint_purges: ['zone_id', 'day'],
 };
 
 // The tables are named dynamically here, which Kysely's typed builder cannot express.

@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004_services_extras.js';
 import * as m0005 from './migrations/0005_resumption.js';
 import * as m0006 from './migrations/0006_inspections.js';
 import * as m0007 from './migrations/0007_inspection_policies.js';
+import * as m0008 from './migrations/0008_checkpoints.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_resumption': m0005,
   '0006_inspections': m0006,
   '0007_inspection_policies': m0007,
+  '0008_checkpoints': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -84,6 +86,18 @@ export const TABLES_IN_ORDER = [
   'inspection_finding_events',
   'inspection_escalations',
   'inspection_census',
+  'checkpoints',
+  'checkpoint_revoked_tokens',
+  'checkpoint_status_events',
+  'checkpoint_settings',
+  'checkpoint_passes',
+  'pass_floor_colours',
+  'checkpoint_registrations',
+  'checkpoint_rollups',
+  'checkpoint_cases',
+  'checkpoint_case_events',
+  'grid_risk_levels',
+  'checkpoint_purges',
 ] as const;
 
 /** Self-referencing columns: rows must be restored parents first. */

@@ -637,6 +637,100 @@ export type InspectionCensusTable = {
   updated_at: number;
 };
 
+// ---- checkpoints (卡口登记)
+export type CheckpointsTable = { id: string; zone_id: string; name: string; kind: string; grid_unit_id: string | null; building_id: string | null; location: string | null; status: string; token: string; created_at: number; updated_at: number };
+export type CheckpointRevokedTokensTable = { token: string; zone_id: string; checkpoint_id: string; revoked_at: number };
+export type CheckpointStatusEventsTable = { id: string; zone_id: string; checkpoint_id: string; from_status: string | null; to_status: string; reason: string | null; actor_id: string | null; actor_name: string; at: number };
+export type CheckpointSettingsTable = { zone_id: string; retention_days: number; per_ip_per_minute: number; per_checkpoint_per_minute: number; contact_window_minutes: number; updated_at: number };
+export type CheckpointPassesTable = {
+  id: string;
+  zone_id: string;
+  number: string;
+  building_id: string;
+  floor: number;
+  colour: string;
+  enterprise_id: string | null;
+  holder_name: string;
+  id_kind: string;
+  id_enc: string;
+  id_idx: string;
+  phone_enc: string | null;
+  phone_idx: string | null;
+  token: string;
+  status: string;
+  valid_until: string | null;
+  revoked_reason: string | null;
+  revoked_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+export type PassFloorColoursTable = { zone_id: string; building_id: string; floor: number; colour: string; updated_at: number };
+export type CheckpointRegistrationsTable = {
+  id: string;
+  zone_id: string;
+  checkpoint_id: string;
+  group_id: string;
+  code: string;
+  at: number;
+  day: string;
+  hour: number;
+  source: string;
+  direction: string;
+  name: string;
+  id_kind: string;
+  id_enc: string;
+  id_idx: string;
+  phone_enc: string | null;
+  phone_idx: string | null;
+  plate: string | null;
+  is_vehicle: number;
+  origin_province: string | null;
+  origin_city: string | null;
+  destination: string | null;
+  reason: string | null;
+  fever: number;
+  cough: number;
+  contact: number;
+  high_risk_travel: number;
+  /** Tenths of a degree. */
+  temperature: number | null;
+  result: string;
+  /** Comma-separated alert reasons; '' when green. */
+  reasons: string;
+  pass_id: string | null;
+  created_by: string | null;
+  idempotency_key: string | null;
+};
+export type CheckpointRollupsTable = { zone_id: string; checkpoint_id: string; day: string; hour: number; province: string; persons: number; vehicles: number; alerts: number };
+export type CheckpointCasesTable = {
+  id: string;
+  zone_id: string;
+  number: string;
+  registration_id: string | null;
+  checkpoint_id: string;
+  at: number;
+  name: string;
+  id_enc: string | null;
+  id_idx: string | null;
+  phone_enc: string | null;
+  phone_idx: string | null;
+  plate: string | null;
+  temperature: number | null;
+  reasons: string;
+  result: string;
+  status: string;
+  clinic: string | null;
+  outcome: string | null;
+  note: string | null;
+  closed_at: number | null;
+  created_at: number;
+  updated_at: number;
+};
+export type CheckpointCaseEventsTable = { id: string; zone_id: string; case_id: string; action: string; from_status: string | null; to_status: string; note: string | null; actor_id: string | null; actor_name: string; at: number };
+export type GridRiskLevelsTable = { id: string; zone_id: string; grid_unit_id: string; level: string; control_class: string; measures: string; since: string; reason: string; actor_id: string | null; actor_name: string; at: number };
+export type CheckpointPurgesTable = { zone_id: string; day: string; cutoff: number; removed: number; cases_anonymised: number; detail_json: string; at: number };
+
 export type DB = {
   zones: ZonesTable;
   users: UsersTable;
@@ -691,4 +785,16 @@ export type DB = {
   inspection_finding_events: InspectionFindingEventsTable;
   inspection_escalations: InspectionEscalationsTable;
   inspection_census: InspectionCensusTable;
+  checkpoints: CheckpointsTable;
+  checkpoint_revoked_tokens: CheckpointRevokedTokensTable;
+  checkpoint_status_events: CheckpointStatusEventsTable;
+  checkpoint_settings: CheckpointSettingsTable;
+  checkpoint_passes: CheckpointPassesTable;
+  pass_floor_colours: PassFloorColoursTable;
+  checkpoint_registrations: CheckpointRegistrationsTable;
+  checkpoint_rollups: CheckpointRollupsTable;
+  checkpoint_cases: CheckpointCasesTable;
+  checkpoint_case_events: CheckpointCaseEventsTable;
+  grid_risk_levels: GridRiskLevelsTable;
+  checkpoint_purges: CheckpointPurgesTable;
 };

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BuildOutlined, CalendarOutlined, CheckSquareOutlined, ClusterOutlined, DashboardOutlined, FileDoneOutlined, FileSearchOutlined,
   FormOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, ProfileOutlined, ProjectOutlined, QuestionCircleOutlined, RocketOutlined, SafetyOutlined, ScheduleOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+  AlertOutlined, EnvironmentOutlined, HeatMapOutlined, NodeIndexOutlined, ScanOutlined, SettingOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shuangsheng/contracts';
 import type { Messages } from '../i18n/zh-CN';
@@ -86,6 +87,24 @@ export const MENU: MenuEntry[] = [
       { key: 'inspections-templates', path: '/inspections/templates', label: 'inspectionTemplates', icon: <FileSearchOutlined />, permission: 'inspections.read' },
       { key: 'inspections-census', path: '/inspections/census', label: 'inspectionCensus', icon: <TeamOutlined />, permission: 'inspections.read' },
       { key: 'inspections-stats', path: '/inspections/stats', label: 'inspectionStats', icon: <BarChartOutlined />, permission: 'inspections.stats' },
+    ],
+  },
+  {
+    key: 'checkpoints',
+    path: '',
+    label: 'checkpoints',
+    icon: <ScanOutlined />,
+    permission: 'checkpoints.read',
+    children: [
+      { key: 'checkpoints-entry', path: '/checkpoints/entry', label: 'checkpointEntry', icon: <FormOutlined />, permission: 'checkpoints.register' },
+      { key: 'checkpoints-duty', path: '/checkpoints/duty', label: 'checkpointDuty', icon: <AlertOutlined />, permission: 'checkpoints.duty' },
+      { key: 'checkpoints-list', path: '/checkpoints', label: 'checkpointList', icon: <EnvironmentOutlined />, permission: 'checkpoints.read' },
+      { key: 'checkpoints-registrations', path: '/checkpoints/registrations', label: 'checkpointRegistrations', icon: <UnorderedListOutlined />, permission: 'checkpoints.read' },
+      { key: 'checkpoints-passes', path: '/checkpoints/passes', label: 'checkpointPasses', icon: <IdcardOutlined />, permission: 'checkpoints.read' },
+      { key: 'checkpoints-risk', path: '/checkpoints/risk', label: 'checkpointRisk', icon: <HeatMapOutlined />, permission: 'checkpoints.read' },
+      { key: 'checkpoints-trace', path: '/checkpoints/trace', label: 'checkpointTrace', icon: <NodeIndexOutlined />, permission: 'trace' },
+      { key: 'checkpoints-stats', path: '/checkpoints/stats', label: 'checkpointStats', icon: <BarChartOutlined />, permission: 'checkpoints.stats' },
+      { key: 'checkpoints-settings', path: '/checkpoints/settings', label: 'checkpointSettings', icon: <SettingOutlined />, permission: 'checkpoints.manage' },
     ],
   },
   { key: 'assignments', path: '/assignments', label: 'assignments', icon: <SolutionOutlined />, permission: 'assignments.read' },

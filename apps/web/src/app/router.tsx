@@ -24,6 +24,17 @@ const FindingPage = lazy(() => import('../modules/inspections/admin/FindingPage'
 const LedgerPrintPage = lazy(() => import('../modules/inspections/admin/LedgerPrintPage'));
 const CensusPage = lazy(() => import('../modules/inspections/admin/CensusPage'));
 const InspectionStatsPage = lazy(() => import('../modules/inspections/admin/InspectionStatsPage'));
+const CheckpointsPage = lazy(() => import('../modules/checkpoints/admin/CheckpointsPage'));
+const CheckpointPage = lazy(() => import('../modules/checkpoints/admin/CheckpointPage'));
+const CheckpointRiskPage = lazy(() => import('../modules/checkpoints/admin/RiskPage'));
+const PassesPage = lazy(() => import('../modules/checkpoints/admin/PassesPage'));
+const RegistrationsPage = lazy(() => import('../modules/checkpoints/admin/RegistrationsPage'));
+const CheckpointSettingsPage = lazy(() => import('../modules/checkpoints/admin/SettingsPage'));
+const EntryPage = lazy(() => import('../modules/checkpoints/duty/EntryPage'));
+const DutyPage = lazy(() => import('../modules/checkpoints/duty/DutyPage'));
+const CasePage = lazy(() => import('../modules/checkpoints/duty/CasePage'));
+const TracePage = lazy(() => import('../modules/checkpoints/duty/TracePage'));
+const CheckpointStatsPage = lazy(() => import('../modules/checkpoints/duty/CheckpointStatsPage'));
 const MyResumptionPage = lazy(() => import('../modules/resumption/filing/MyResumptionPage'));
 const PlansPage = lazy(() => import('../modules/resumption/filing/PlansPage'));
 const PlanPage = lazy(() => import('../modules/resumption/filing/PlanPage'));
@@ -176,6 +187,17 @@ export const router = createBrowserRouter([
       { path: 'inspections/ledger/:id', element: page(FindingPage, 'inspections.read') },
       { path: 'inspections/census', element: page(CensusPage, 'inspections.read') },
       { path: 'inspections/stats', element: page(InspectionStatsPage, 'inspections.stats') },
+      { path: 'checkpoints', element: page(CheckpointsPage, 'checkpoints.read') },
+      { path: 'checkpoints/risk', element: page(CheckpointRiskPage, 'checkpoints.read') },
+      { path: 'checkpoints/passes', element: page(PassesPage, 'checkpoints.read') },
+      { path: 'checkpoints/registrations', element: page(RegistrationsPage, 'checkpoints.read') },
+      { path: 'checkpoints/settings', element: page(CheckpointSettingsPage, 'checkpoints.manage') },
+      { path: 'checkpoints/entry', element: page(EntryPage, 'checkpoints.register') },
+      { path: 'checkpoints/duty', element: page(DutyPage, 'checkpoints.duty') },
+      { path: 'checkpoints/cases/:id', element: page(CasePage, 'checkpoints.duty') },
+      { path: 'checkpoints/trace', element: page(TracePage, 'trace') },
+      { path: 'checkpoints/stats', element: page(CheckpointStatsPage, 'checkpoints.stats') },
+      { path: 'checkpoints/:id', element: page(CheckpointPage, 'checkpoints.read') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

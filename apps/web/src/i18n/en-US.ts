@@ -8,6 +8,8 @@ import { resumptionFilingEnUS } from './resumption-filing.en-US';
 import { resumptionOpsEnUS } from './resumption-ops.en-US';
 import { inspectionsFieldEnUS } from './inspections-field.en-US';
 import { inspectionsAdminEnUS } from './inspections-admin.en-US';
+import { checkpointsOpsEnUS } from './checkpoints-ops.en-US';
+import { checkpointsDutyEnUS } from './checkpoints-duty.en-US';
 import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
@@ -100,6 +102,7 @@ export const enUS: Messages = {
     ...resumptionOpsEnUS.menu,
     ...inspectionsFieldEnUS.menu,
     ...inspectionsAdminEnUS.menu,
+    ...checkpointsOpsEnUS.menu,
     workbench: 'Workbench',
     enterprises: 'Enterprises',
     myEnterprise: 'My enterprise',
@@ -657,6 +660,8 @@ export const enUS: Messages = {
   resumptionOps: resumptionOpsEnUS,
   inspectionsField: inspectionsFieldEnUS,
   inspectionsAdmin: inspectionsAdminEnUS,
+  checkpointsOps: checkpointsOpsEnUS,
+  checkpointsDuty: checkpointsDutyEnUS,
   services: {
     title: 'Service catalogue',
     searchPlaceholder: 'Item code, name or department',

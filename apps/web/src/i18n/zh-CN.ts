@@ -8,6 +8,8 @@ import { resumptionFilingZhCN } from './resumption-filing.zh-CN';
 import { resumptionOpsZhCN } from './resumption-ops.zh-CN';
 import { inspectionsFieldZhCN } from './inspections-field.zh-CN';
 import { inspectionsAdminZhCN } from './inspections-admin.zh-CN';
+import { checkpointsOpsZhCN } from './checkpoints-ops.zh-CN';
+import { checkpointsDutyZhCN } from './checkpoints-duty.zh-CN';
 
 export const zhCN = {
   app: {
@@ -99,6 +101,7 @@ export const zhCN = {
     ...resumptionOpsZhCN.menu,
     ...inspectionsFieldZhCN.menu,
     ...inspectionsAdminZhCN.menu,
+    ...checkpointsOpsZhCN.menu,
     workbench: '工作台',
     enterprises: '企业',
     myEnterprise: '我的企业',
@@ -658,6 +661,8 @@ export const zhCN = {
   resumptionOps: resumptionOpsZhCN,
   inspectionsField: inspectionsFieldZhCN,
   inspectionsAdmin: inspectionsAdminZhCN,
+  checkpointsOps: checkpointsOpsZhCN,
+  checkpointsDuty: checkpointsDutyZhCN,
   services: {
     title: '事项清单',
     searchPlaceholder: '事项编码、名称或实施部门',

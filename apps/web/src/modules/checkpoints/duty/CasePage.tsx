@@ -1,0 +1,4 @@
+// PLACEHOLDER: being written (issue 6).
+export default function CasePage() {
+  return null;
+}
