@@ -3,11 +3,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchServices, benchServicesPg } from './services.js';
 import { benchStartup } from './startup.js';
+import { benchCheckpointsIngest, benchCheckpointsIngestPg, benchCheckpointsLoss, benchCheckpointsTrace, benchCheckpointsTracePg } from './checkpoints.js';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: benchStartup,
   services: benchServices,
   'services-pg': benchServicesPg,
+  'checkpoints-ingest': benchCheckpointsIngest,
+  'checkpoints-ingest-pg': benchCheckpointsIngestPg,
+  'checkpoints-trace': benchCheckpointsTrace,
+  'checkpoints-trace-pg': benchCheckpointsTracePg,
+  'checkpoints-loss': benchCheckpointsLoss,
 };
 
 const wanted = process.argv.slice(2);

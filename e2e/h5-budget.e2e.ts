@@ -1,5 +1,7 @@
 // The public phone pages must stay small: all HTML, JS and CSS of the h5 build, gzipped, within
-// the budget, because they are opened from QR codes on cheap phones and slow networks.
+// the budget, because they are opened from QR codes on cheap phones and slow networks. The pages a
+// QR code opens (a checkpoint's registration form, a building pass) are fetched from the server as
+// a phone would, with every script and stylesheet they name, and held to the same budget.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -39,4 +41,30 @@ it('the server serves the h5 pages under /h5/, and its client routes fall back t
   expect(deep.headers.get('content-type')).toMatch(/text\/html/);
   const api404 = await fetch(`${server.url}/api/nothing-here`);
   expect(api404.status).toBe(404);
+});
+
+/** What a phone downloads to open a page: the HTML and every script and stylesheet it names, gzipped. */
+async function transfer(pagePath: string): Promise<{ total: number; assets: string[] }> {
+  const res = await fetch(`${server.url}${pagePath}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/text\/html/);
+  const html = await res.text();
+  const assets = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]!).filter((a) => /\.(js|css)$/.test(a));
+  let total = gzipSync(Buffer.from(html), { level: 9 }).length;
+  for (const a of assets) {
+    const asset = await fetch(new URL(a, `${server.url}${pagePath}`));
+    expect(asset.status, a).toBe(200);
+    total += gzipSync(Buffer.from(await asset.arrayBuffer()), { level: 9 }).length;
+  }
+  return { total, assets };
+}
+
+it.each([
+  ['the registration page a checkpoint QR code opens', '/h5/c/AbCdEfGhIjKlMnOpQrSt12'],
+  ['the page a building pass QR code opens', '/h5/p/AbCdEfGhIjKlMnOpQrSt12'],
+])(`%s transfers at most ${H5_BUDGET_BYTES / 1024} KB gzipped`, async (_name, pagePath) => {
+  const { total, assets } = await transfer(pagePath);
+  expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+  expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+  expect(total).toBeLessThanOrEqual(H5_BUDGET_BYTES);
 });

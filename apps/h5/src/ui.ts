@@ -49,29 +49,30 @@ export function date(ymd: string): string {
 }
 
 /** An instant as date and time in Beijing time (UTC+8 all year round since 1991). */
-export function instant(ms: number): string {
+export function instant(ms: number, seconds = false): string {
   const d = new Date(ms + 8 * 3600_000);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${date(`${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${seconds ? ':' + two(d.getUTCSeconds()) : ''}`;
+  return `${date(`${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`)} ${time}`;
 }
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; code?: string; details?: unknown };
 
 /** A JSON call in the chosen language; status 0 means the network failed. */
-export async function api<T>(path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function api<T>(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { accept: 'application/json', 'accept-language': lang, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { accept: 'application/json', 'accept-language': lang, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     return { ok: false, status: 0, message: t('offline') };
   }
-  const json = (await res.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-  if (res.ok && json) return { ok: true, data: json };
-  return { ok: false, status: res.status, message: json?.error?.message ?? t('failed') };
+  const json = (await res.json().catch(() => null)) as (T & { error?: { code?: string; message?: string; details?: unknown } }) | null;
+  if (res.ok && json) return { ok: true, status: res.status, data: json };
+  return { ok: false, status: res.status, message: json?.error?.message ?? t('failed'), code: json?.error?.code, details: json?.error?.details };
 }
 
 /** A page: it draws itself into `root` now and again whenever the language changes. */

@@ -147,7 +147,8 @@ const PlaceText = (max: number) => z.string().trim().min(1).max(max).refine(isPr
 const personShape = {
   name: PersonName,
   idKind: z.enum(ID_KINDS),
-  idNumber: z.string().trim().min(1).max(20),
+  // Upper case: a resident ID's check character X, passports' letters.
+  idNumber: z.string().trim().min(1).max(20).transform((s) => s.toUpperCase()),
   phone: Phone,
 };
 function checkDocument(p: { idKind: IdKind; idNumber: string }, ctx: z.RefinementCtx, at: (string | number)[]) {
@@ -362,7 +363,7 @@ export const PassInput = z.strictObject({
   enterpriseId: Id.nullable().optional(),
   holderName: PersonName,
   idKind: z.enum(ID_KINDS),
-  idNumber: z.string().trim().min(1).max(20),
+  idNumber: z.string().trim().min(1).max(20).transform((s) => s.toUpperCase()),
   phone: Phone,
   validUntil: DateString.nullable().optional(),
 }).superRefine((v, ctx) => checkDocument(v, ctx, []));

@@ -6,6 +6,9 @@ import { extrasEn, extrasEntities, extrasFields, extrasZh } from './messages-ser
 import { resumptionEn, resumptionEntities, resumptionFields, resumptionZh } from './messages-resumption.js';
 import { inspectionsEn, inspectionsEntities, inspectionsFields, inspectionsZh } from './messages-inspections.js';
 import { checkpointsEn, checkpointsEntities, checkpointsFields, checkpointsZh } from './messages-checkpoints.js';
+import { checkpoints1En, checkpoints1Entities, checkpoints1Fields, checkpoints1Zh } from './messages-checkpoints-1.js';
+import { checkpoints2En, checkpoints2Entities, checkpoints2Fields, checkpoints2Zh } from './messages-checkpoints-2.js';
+import { checkpoints3En, checkpoints3Entities, checkpoints3Fields, checkpoints3Zh } from './messages-checkpoints-3.js';
 
 const clashes = (maps: Record<string, object>) => {
   const seen = new Map<string, string>();
@@ -21,9 +24,9 @@ const clashes = (maps: Record<string, object>) => {
 
 describe('module message catalogues', () => {
   it('never define the same message, field or entity key twice', () => {
-    expect(clashes({ services: applicationsZh, extras: extrasZh, resumption: resumptionZh, inspections: inspectionsZh, checkpoints: checkpointsZh })).toEqual([]);
-    expect(clashes({ services: applicationFields, extras: extrasFields, resumption: resumptionFields, inspections: inspectionsFields, checkpoints: checkpointsFields })).toEqual([]);
-    expect(clashes({ services: applicationEntities, extras: extrasEntities, resumption: resumptionEntities, inspections: inspectionsEntities, checkpoints: checkpointsEntities })).toEqual([]);
+    expect(clashes({ services: applicationsZh, extras: extrasZh, resumption: resumptionZh, inspections: inspectionsZh, checkpoints: checkpointsZh, checkpoints1: checkpoints1Zh, checkpoints2: checkpoints2Zh, checkpoints3: checkpoints3Zh })).toEqual([]);
+    expect(clashes({ services: applicationFields, extras: extrasFields, resumption: resumptionFields, inspections: inspectionsFields, checkpoints: checkpointsFields, checkpoints1: checkpoints1Fields, checkpoints2: checkpoints2Fields, checkpoints3: checkpoints3Fields })).toEqual([]);
+    expect(clashes({ services: applicationEntities, extras: extrasEntities, resumption: resumptionEntities, inspections: inspectionsEntities, checkpoints: checkpointsEntities, checkpoints1: checkpoints1Entities, checkpoints2: checkpoints2Entities, checkpoints3: checkpoints3Entities })).toEqual([]);
   });
 
   it('have every message in both languages', () => {
@@ -33,6 +36,9 @@ describe('module message catalogues', () => {
       [resumptionZh, resumptionEn],
       [inspectionsZh, inspectionsEn],
       [checkpointsZh, checkpointsEn],
+      [checkpoints1Zh, checkpoints1En],
+      [checkpoints2Zh, checkpoints2En],
+      [checkpoints3Zh, checkpoints3En],
     ] as const)
       expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
   });

@@ -6,6 +6,9 @@ import { extrasEn, extrasEntities, extrasFields, extrasZh } from './messages-ser
 import { resumptionEn, resumptionEntities, resumptionFields, resumptionZh } from './messages-resumption.js';
 import { inspectionsEn, inspectionsEntities, inspectionsFields, inspectionsZh } from './messages-inspections.js';
 import { checkpointsEn, checkpointsEntities, checkpointsFields, checkpointsZh } from './messages-checkpoints.js';
+import { checkpoints3En, checkpoints3Entities, checkpoints3Fields, checkpoints3Zh } from './messages-checkpoints-3.js';
+import { checkpoints1En, checkpoints1Entities, checkpoints1Fields, checkpoints1Zh } from './messages-checkpoints-1.js';
+import { checkpoints2En, checkpoints2Entities, checkpoints2Fields, checkpoints2Zh } from './messages-checkpoints-2.js';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -115,6 +118,9 @@ const zhCN: Catalogue = {
   ...resumptionZh,
   ...inspectionsZh,
   ...checkpointsZh,
+  ...checkpoints1Zh,
+  ...checkpoints2Zh,
+  ...checkpoints3Zh,
 };
 
 const enUS: Catalogue = {
@@ -218,6 +224,9 @@ const enUS: Catalogue = {
   ...resumptionEn,
   ...inspectionsEn,
   ...checkpointsEn,
+  ...checkpoints1En,
+  ...checkpoints2En,
+  ...checkpoints3En,
 };
 
 /** Field names used in messages (the API's field paths stay in `details`). */
@@ -241,6 +250,9 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   ...resumptionFields,
   ...inspectionsFields,
   ...checkpointsFields,
+  ...checkpoints1Fields,
+  ...checkpoints2Fields,
+  ...checkpoints3Fields,
 };
 
 /** The word of a `[zh, en]` label pair (the contracts' vocabularies) in a language. */
@@ -272,6 +284,9 @@ export const ENTITY_NAMES: Record<string, [string, string]> = {
   ...resumptionEntities,
   ...inspectionsEntities,
   ...checkpointsEntities,
+  ...checkpoints1Entities,
+  ...checkpoints2Entities,
+  ...checkpoints3Entities,
 };
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, isValidCreditCode, isValidPlate, isValidResidentId, orgCodeCheckChar, PHONE_RE } from './validators.js';
+import { creditCodeCheckChar, isValidCreditCode, isValidPlate, isValidResidentId, orgCodeCheckChar, PHONE_RE, shortProvince } from './validators.js';
 
 describe('credit code (GB 32100-2015)', () => {
   it('accepts real codes', () => {
@@ -41,5 +41,12 @@ describe('phones and plates', () => {
     expect(isValidPlate('川C12345D')).toBe(true);
     expect(isValidPlate('XC12345')).toBe(false);
     expect(isValidPlate('川CI2345')).toBe(false);
+  });
+});
+
+describe('shortProvince', () => {
+  it('counts a province the same whether typed in full or short', () => {
+    expect(['四川省', '四川', '重庆市', '广西壮族自治区', '内蒙古自治区', '黑龙江省', '香港特别行政区', '新疆维吾尔自治区', ' 北京市 '].map(shortProvince)).toEqual(['四川', '四川', '重庆', '广西', '内蒙古', '黑龙江', '香港', '新疆', '北京']);
+    expect(shortProvince('Sichuan')).toBe('Sichuan');
   });
 });

@@ -72,3 +72,14 @@ export function isValidPlate(plate: string): boolean {
   return /^[A-HJ-NP-Z][A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳]$/.test(rest) ||
     /^[A-HJ-NP-Z](?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF])$/.test(rest);
 }
+
+/**
+ * A province-level unit as the statistics count it: the short name (四川, 重庆, 广西, 香港), whether
+ * it was typed in full (四川省, 重庆市, 广西壮族自治区, 香港特别行政区) or short.
+ */
+export function shortProvince(name: string): string {
+  const n = name.trim();
+  const m = /^(内蒙古|广西|西藏|宁夏|新疆|香港|澳门|黑龙江|[\u4e00-\u9fff]{2})/.exec(n);
+  if (m && /(?:省|市|自治区|特别行政区)$/.test(n)) return m[1]!;
+  return n;
+}

@@ -15,6 +15,7 @@ import { seedServicesExtrasDemo } from './services-extras-demo.js';
 import { seedApplicationsDemo } from './applications-demo.js';
 import { RESUMPTION_PEOPLE, seedResumptionDemo, type DemoPerson } from './resumption-demo.js';
 import { seedInspectionsDemo } from './inspections-demo.js';
+import { seedCheckpointsDemo } from './checkpoints-demo.js';
 import { DEMO_GRID, DEMO_PARKS, DEMO_TEAMS, DEMO_USERS, DEMO_ZONE, enterpriseName, mobile, outputYuan, personName, prng, TIER_COUNTS } from './demo-data.js';
 
 export type DemoResult = { zoneCode: string; zoneName: string; users: { username: string; role: string }[]; credentialsFile: string };
@@ -161,6 +162,23 @@ export async function seedDemo(deps: Deps, services: Services, config: Pick<Conf
 
   // Park inspections: the 26 Feb full inspection, its ledger and follow-ups, the census; today's round.
   await seedInspectionsDemo(deps, services, { id: zone.id, ctx }, { admin: person('admin'), inspector: { ...user('inspector'), role: 'inspector' } }, parks, rows.map((r) => ({ id: r.id, parkId: r.park_id, name: r.name })));
+
+  // Checkpoints: highway exits, gates, a mobile team; risk levels; the last 7 days' registrations and cases.
+  const incubator = DEMO_PARKS.findIndex((p) => p.name === '高新科技孵化园');
+  const gridOf = (name: string, community?: string) => {
+    const flat = DEMO_GRID.flatMap((s) => s.communities.flatMap((c) => c.groups.map((g) => ({ community: c.name, group: g }))));
+    return groups[flat.findIndex((x) => x.group === name && (!community || x.community === community))]!;
+  };
+  const gateBuilding = await org.buildings.get(ctx, parks[incubator]!.buildings[1]!);
+  await seedCheckpointsDemo(deps, services, { id: zone.id, ctx }, { admin: person('admin'), staff: { ...user('checkpoint'), role: 'checkpoint_staff' } }, {
+    highRisk: gridOf('龙湖苑'),
+    mediumRisk: gridOf('锦湖小区'),
+    parkGrid: gridOf('园区一网格'),
+    incubatorGrid: gridOf('孵化园网格'),
+    village: gridOf('一组', '双河村'),
+    building: { id: gateBuilding.id, name: gateBuilding.name, floors: gateBuilding.floors ?? 6 },
+    buildingEnterprises: rows.filter((r) => r.building_id === gateBuilding.id).map((r) => r.id),
+  });
 
   const credentialsFile = path.join(config.dataDir, 'demo-credentials.txt');
   writeFileSync(credentialsFile, `# 示范高新区 demo sign-ins (username, password, role). Change them before real use.\n${lines.join('\n')}\n`, { mode: 0o600 });

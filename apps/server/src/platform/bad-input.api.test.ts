@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions, RouteOptions } from 'fastify';
 import { makeTestApp, type TestApp } from '../test/harness.js';
+import { HEALTHY, publicForm } from '../test/checkpoint-factories-2.js';
 import { makeEnterprise, makePark, makeServiceItem, makeUser, newAdmin, validCreditCode, zoneSnapshot, type Caller, type TestZone } from '../test/factories.js';
 
 let t: TestApp;
@@ -38,10 +39,11 @@ const ACTION_OF: Record<string, string> = {
   '/api/resumption/enterprises/:id/actions/:action': 'suspend',
   '/api/inspections/rounds/:id/actions/:action': 'close',
   '/api/inspections/tasks/:id/actions/:action': 'start',
+  '/api/checkpoints/cases/:id/actions/:action': 'transfer',
 };
 /** A path with its parameters filled: `id` for ids, an ordinary day for dates, a valid action, material key and licence code. */
 const concrete = (url: string, id = NO_SUCH_ID, date = '2020-03-16', code = 'NoSuchLicenceCode0123456789') =>
-  url.replace(':id', id).replace(':jobId', id).replace(':materialId', id).replace(':fileId', id).replace(':date', date).replace(':action', ACTION_OF[url] ?? 'accept').replace(':key', 'form').replace(':code', code).replace(':version', '1');
+  url.replace(':id', id).replace(':jobId', id).replace(':materialId', id).replace(':fileId', id).replace(':date', date).replace(':action', ACTION_OF[url] ?? 'accept').replace(':key', 'form').replace(':code', code).replace(':version', '1').replace(':gridUnitId', id).replace(':token', code);
 const hasBody = (r: RouteOptions) => Boolean((r.schema as { body?: unknown } | undefined)?.body);
 
 describe('malformed JSON and bodies of the wrong shape', () => {
@@ -151,6 +153,23 @@ describe('malformed JSON and bodies of the wrong shape', () => {
       [`/api/inspections/findings/${NO_SUCH_ID}/actions/raise-demand`, { category: 'weather', title: '诉求', description: '描述' }, [{ path: 'category', message: '应为以下之一：labour, supplies, funding, logistics, materials, policy, approval, other' }]],
       [`/api/inspections/tasks/${NO_SUCH_ID}/follow-up`, { note: '回访', close: 'yes' }, [{ path: 'close', message: '类型应为是/否' }]],
       ['/api/inspections/census', { parkId: ids.park, censusDate: '2020-02-24', enterprises: 1.5, employees: 0, staffLeft: 0, staffReturned: 0, enterprisesResumed: 0 }, [{ path: 'enterprises', message: '类型应为整数' }]],
+      ['/api/checkpoints/trace', { by: 'idNumber', value: '510302', from: '2020-02-20', to: '2020-02-24', reason: '流调排查', windowMinutes: '30' }, [{ path: 'windowMinutes', message: '类型应为数字' }]],
+      ['/api/checkpoints/trace', { by: 'name', value: '张三', from: '2020-02-20', to: '2020-02-24', reason: '流调排查' }, [{ path: 'by', message: '应为以下之一：idNumber, phone, plate' }]],
+      ['/api/checkpoints/trace/export.xlsx', { by: 'phone', value: '13800138000', from: '2020-02-30', to: '2020-03-02', reason: '流调排查' }, [{ path: 'from', message: '应为日期，格式 YYYY-MM-DD' }]],
+      ['/api/checkpoints', { name: '卡口', kind: 'airport' }, [{ path: 'kind', message: '应为以下之一：highway_exit, city_road, park_gate, building_gate, community_gate, mobile_team' }]],
+      [`/api/checkpoints/${NO_SUCH_ID}/actions/status`, { status: 'open', reason: '重新启用' }, [{ path: 'status', message: '应为以下之一：active, service_point, closed' }]],
+      ['/api/checkpoints/passes', { buildingId: NO_SUCH_ID, floor: 1.5, holderName: '甲', idKind: 'passport', idNumber: 'E12345678', phone: '13800138000' }, [{ path: 'floor', message: '类型应为整数' }]],
+      ['/api/checkpoints/passes', { buildingId: NO_SUCH_ID, floor: 1, holderName: '甲', idKind: 'passport', idNumber: 'E12345678', phone: '13800138000', validUntil: '2020-02-30' }, [{ path: 'validUntil', message: '应为日期，格式 YYYY-MM-DD' }]],
+      ['/api/public/checkpoints/NoSuchToken0123456789/registrations', publicForm({ plate: '川C1234' }), [{ path: 'plate', message: '车牌号格式不正确（如 川C12345，新能源 川CD12345）' }]],
+      ['/api/public/checkpoints/NoSuchToken0123456789/registrations', publicForm({ idNumber: '510302199001010010' }), [{ path: 'idNumber', message: '居民身份证号码无效（18 位，校验位按 GB 11643 计算）' }]],
+      ['/api/public/checkpoints/NoSuchToken0123456789/registrations', publicForm({ health: { ...HEALTHY, fever: 'no' } }), [{ path: 'health.fever', message: '类型应为是/否' }]],
+      [`/api/checkpoints/${NO_SUCH_ID}/registrations`, publicForm({ temperature: '38' }), [{ path: 'temperature', message: '类型应为数字' }]],
+      [`/api/checkpoints/${NO_SUCH_ID}/registrations`, { repeatOf: NO_SUCH_ID, direction: 'in', health: HEALTHY, passengers: [{ name: '乙', idKind: 'passport', idNumber: 'E1' }] }, [{ path: 'passengers.0.idNumber', message: '证件号码应为 5–20 位字母或数字' }]],
+      [`/api/checkpoints/${NO_SUCH_ID}/actions/scan`, { code: 'NoSuchPassToken0123456789', direction: 'sideways' }, [{ path: 'direction', message: '应为以下之一：in, out' }]],
+      [`/api/checkpoints/registrations/${NO_SUCH_ID}/actions/temperature`, { temperature: '38.5' }, [{ path: 'temperature', message: '类型应为数字' }]],
+      [`/api/checkpoints/registrations/${NO_SUCH_ID}/actions/reveal`, { field: 'name', reason: '核实身份' }, [{ path: 'field', message: '应为以下之一：idNumber, phone' }]],
+      [`/api/checkpoints/cases/${NO_SUCH_ID}/actions/result`, { outcome: 'cured' }, [{ path: 'outcome', message: '应为以下之一：cleared, home_observation, isolated, hospitalised, other' }]],
+      [`/api/checkpoints/cases/${NO_SUCH_ID}/actions/reveal`, { field: 'idNumber', reason: 12 }, [{ path: 'reason', message: '类型应为文本' }]],
     ];
     const before = await zoneSnapshot(t.deps.database, admin.zone.id);
     for (const [url, payload, details] of cases) {
@@ -214,6 +233,16 @@ describe('text too long or unprintable', () => {
     ['PUT', () => `/api/inspections/tasks/${NO_SUCH_ID}/answers`, () => ({ placeId: NO_SUCH_ID, itemKey: 'gate', result: 'fail', note: long(1001) }), 'note', 1000],
     ['PUT', () => `/api/inspections/tasks/${NO_SUCH_ID}/answers`, () => ({ placeId: NO_SUCH_ID, itemKey: 'gate', result: 'fail', finding: { disposition: 'ledger', description: long(1001) } }), 'finding.description', 1000],
     ['POST', () => `/api/inspections/findings/${NO_SUCH_ID}/actions/close`, () => ({ note: long(1001), afterPhotoFileIds: [NO_SUCH_ID] }), 'note', 1000],
+    ['POST', () => '/api/checkpoints/trace', () => ({ by: 'idNumber', value: '510302', from: '2020-02-20', to: '2020-02-24', reason: long(201) }), 'reason', 200],
+    ['POST', () => '/api/checkpoints/trace', () => ({ by: 'phone', value: '1'.repeat(31), from: '2020-02-20', to: '2020-02-24', reason: '流调排查' }), 'value', 30],
+    ['POST', () => '/api/checkpoints', () => ({ name: '卡口', kind: 'city_road', location: long(201) }), 'location', 200],
+    ['POST', () => `/api/checkpoints/passes/${NO_SUCH_ID}/actions/revoke`, () => ({ reason: long(201) }), 'reason', 200],
+    ['PUT', () => `/api/checkpoints/risk/${NO_SUCH_ID}`, () => ({ level: 'high', controlClass: 'closed', measures: long(1001), reason: '定级' }), 'measures', 1000],
+    ['POST', () => '/api/public/checkpoints/NoSuchToken0123456789/registrations', () => publicForm({ destination: long(101) }), 'destination', 100],
+    ['POST', () => `/api/checkpoints/${NO_SUCH_ID}/registrations`, () => publicForm({ name: long(51) }), 'name', 50],
+    ['POST', () => `/api/checkpoints/registrations/${NO_SUCH_ID}/actions/reveal`, () => ({ field: 'phone', reason: long(201) }), 'reason', 200],
+    ['POST', () => `/api/checkpoints/cases/${NO_SUCH_ID}/actions/transfer`, () => ({ clinic: long(101) }), 'clinic', 100],
+    ['POST', () => `/api/checkpoints/cases/${NO_SUCH_ID}/actions/close`, () => ({ outcome: 'cleared', note: long(501) }), 'note', 500],
     ['POST', () => `/api/inspections/tasks/${NO_SUCH_ID}/follow-up`, () => ({ note: long(1001) }), 'note', 1000],
     ['PATCH', () => `/api/inspections/tasks/${NO_SUCH_ID}`, () => ({ policiesExplained: long(2001) }), 'policiesExplained', 2000],
     ['POST', () => '/api/inspections/census', () => ({ parkId: ids.park, censusDate: '2020-02-24', enterprises: 0, employees: 0, staffLeft: 0, staffReturned: 0, enterprisesResumed: 0, difficulties: long(2001) }), 'difficulties', 2000],
@@ -270,7 +299,11 @@ describe('ids in paths and queries', () => {
             ? ['date', '应为日期，格式 YYYY-MM-DD']
             : url.includes(':code')
               ? ['code', '核验码格式不正确']
-              : ['id', '应为有效的编号（UUID）'];
+              : url.includes(':token')
+                ? ['token', '二维码无效']
+                : url.includes(':gridUnitId')
+                  ? ['gridUnitId', '应为有效的编号（UUID）']
+                  : ['id', '应为有效的编号（UUID）'];
         expect(res.statusCode, `${method} ${url}`).toBe(400);
         expect(res.json().error.details, `${method} ${url} ${badDate}`).toContainEqual({ path: param, message });
       }
@@ -353,6 +386,24 @@ describe('ids in paths and queries', () => {
       ['/api/inspections/stats?from=2020-03-10&to=2020-03-01', 'to: 结束日期不能早于开始日期'],
       ['/api/inspections/stats?from=2020-01-01&to=2021-01-01', 'to: 统计期间最长 366 天'],
       ['/api/inspections/stats.xlsx?from=2020-03-01', 'to: 必填'],
+      ['/api/checkpoints/stats?from=2020-03-01', 'to: 必填'],
+      ['/api/checkpoints/stats?from=2020-03-10&to=2020-03-01', 'to: 结束日期不能早于开始日期'],
+      ['/api/checkpoints/stats?from=2020-01-01&to=2021-01-01', 'to: 统计期间最长 366 天'],
+      ['/api/checkpoints/stats?from=2020-03-01&to=2020-03-02&checkpointId=123', 'checkpointId: 应为有效的编号（UUID）'],
+      ['/api/checkpoints/stats.xlsx?from=2020-03-01&to=2020-03-32', 'to: 应为日期，格式 YYYY-MM-DD'],
+      ['/api/checkpoints?risk=extreme', 'risk: 应为以下之一：low, medium, high'],
+      ['/api/checkpoints?sort=token:asc', 'sort: 排序参数应为“字段:asc|desc”'],
+      ['/api/checkpoints/export.xlsx?kind=airport', 'kind: 应为以下之一：highway_exit, '],
+      ['/api/checkpoints/risk?risk=extreme', 'risk: 应为以下之一：low, medium, high'],
+      ['/api/checkpoints/passes?status=lost', 'status: 应为以下之一：active, revoked'],
+      ['/api/checkpoints/passes/export.xlsx?floor=two', 'floor: 类型应为数字'],
+      ['/api/checkpoints/floor-colours', 'buildingId: 必填'],
+      ['/api/checkpoints/registrations?result=blue', 'result: 应为以下之一：green, yellow, red'],
+      ['/api/checkpoints/registrations/export.xlsx?from=2020-02-30', 'from: 应为日期，格式 YYYY-MM-DD'],
+      ['/api/checkpoints/cases?status=lost', 'status: 应为以下之一：open, transferred, resulted, closed'],
+      ['/api/checkpoints/cases/export.xlsx?reason=sneeze', 'reason: 应为以下之一：temperature, fever, cough, contact, high_risk_travel'],
+      [`/api/checkpoints/${NO_SUCH_ID}/vehicles/recent?plate=ABC`, 'plate: 车牌号格式不正确'],
+      ['/api/checkpoints/alerts/stream?since=1', '不认识的字段：since'],
     ];
     for (const [url, fragment] of cases) {
       const res = await admin.call({ method: url.includes('/import') || url.startsWith('/api/files') ? 'POST' : 'GET', url });
@@ -436,6 +487,7 @@ describe('never a 500', () => {
     const seen: string[] = [];
     for (const { method, url } of apiRoutes()) {
       if (url === '/api/auth/logout' || url === '/api/auth/change-password') continue; // would end the session the loop uses
+      if (url === '/api/checkpoints/alerts/stream' && method === 'GET') continue; // an event stream never ends (its bad queries are above)
       for (const { label, opts } of bodies) {
         if (method === 'GET' && label !== 'no body') continue;
         const res = await admin.call({ method, url: concrete(url), ...opts } as InjectOptions);

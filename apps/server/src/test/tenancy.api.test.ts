@@ -19,6 +19,10 @@ import { defaultItems, makeInspector, makeTemplate, startRound, tinyJpeg } from 
 import { openLedgerFinding } from './inspection-factories-2.js';
 import { multipart, readXlsx, xlsxOf } from './xlsx.js';
 import { reportProgress } from '../platform/progress.js';
+import { insertRegistrations, people, registrationRow } from './checkpoint-factories-3.js';
+import { makeCheckpoint, makePass, setRisk } from './checkpoint-factories.js';
+import { HEALTHY, publicForm, registerPublic } from './checkpoint-factories-2.js';
+import { addDays } from '../platform/calendar.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -68,6 +72,9 @@ async function foreignZone() {
   const filing = await foreignFiling(zone, enterprise.id);
   const inspections = await foreignInspections(zone, park.id, building.id, enterprise.id);
   const ledger = await foreignLedger(zone, park.id);
+  const traced = await foreignTraced(zone);
+  const checkpoints = await foreignCheckpoints(zone, building.id, grid.id, enterprise.id);
+  const intake = await foreignIntake(zone, checkpoints.gate.token);
   return {
     zone, park, building, grid, enterprise, user, team, assignment, file, item, slot, booking, consultation, agencyCase, registration, officer, appItem, application, approved, licence: approved.licence!,
     notification,
@@ -75,6 +82,9 @@ async function foreignZone() {
     filing,
     inspections,
     ledger,
+    traced,
+    checkpoints,
+    intake,
   };
 }
 type Foreign = Awaited<ReturnType<typeof foreignZone>>;
@@ -105,6 +115,49 @@ async function foreignInspections(zone: TestZone, parkId: string, buildingId: st
   const open = await startRound(s, zone, { parkIds: [parkId], templateId: template.id, roundDate: '2099-01-05', name: '外区待巡LEAK' });
   const [openTask] = (await s.inspections.tasks.list(zone.ctx, { roundId: open.id, page: 1, pageSize: 1 })).items;
   return { template, inspector, round, task: submitted, place, photo, openTask: openTask! };
+}
+
+/**
+ * Registrations of the foreign zone for tracing, retention and statistics: a checkpoint, a person
+ * registered there in 2020 (purged by the zone's purge, whose report it keeps) and an hour ago.
+ */
+async function foreignTraced(zone: TestZone) {
+  const checkpoint = await t.services.checkpoints.checkpoints.create(zone.ctx, { name: '外区轨迹卡口LEAK', kind: 'highway_exit', location: '外区出口LEAK' });
+  const [person] = people(t, 1, 8800);
+  const row = (at: number) => registrationRow(t, zone, { checkpointId: checkpoint.id, at, person: { ...person!, name: '外区人员LEAK' }, province: '外区省LEAK' });
+  const old = row(Date.parse('2020-02-20T08:00:00+08:00'));
+  const recent = row(Date.now() - 3_600_000);
+  await insertRegistrations(t, [old, recent]);
+  const purge = await t.services.checkpoints.retention.purge(zone.id);
+  return { checkpoint, person: person!, old, recent, purge };
+}
+
+/**
+ * Checkpoints of the foreign zone: a checkpoint on its street (with a risk level) moved to a
+ * service point and its token rotated, a building gate, a pass of the building (phone 13812345678,
+ * as other LEAK records), a floor colour, and its own settings.
+ */
+/**
+ * Registrations of the foreign zone through its QR form: a driver with a fever at its gate (a case
+ * opened and transferred to a clinic), with the phone other LEAK records have.
+ */
+async function foreignIntake(zone: TestZone, token: string) {
+  const form = publicForm({ name: '外区登记LEAK', phone: '13812345678', plate: '川Z99999', destination: '外区目的地LEAK', reason: '外区事由LEAK', health: { ...HEALTHY, fever: true } });
+  const receipt = await registerPublic(t.app, token, form);
+  const found = await t.services.checkpoints.cases.repo.byRegistration(zone.id, receipt.id);
+  await t.services.checkpoints.cases.act(zone.ctx, found!.id, 'transfer', { clinic: '外区诊所LEAK' });
+  return { form, receipt, caseId: found!.id };
+}
+
+async function foreignCheckpoints(zone: TestZone, buildingId: string, gridUnitId: string, enterpriseId: string) {
+  const checkpoint = await makeCheckpoint(t, zone, { name: '外区卡口LEAK', kind: 'city_road', gridUnitId, location: '外区位置LEAK', status: 'service_point' });
+  await t.services.checkpoints.checkpoints.rotateToken(zone.ctx, checkpoint.id);
+  const gate = await makeCheckpoint(t, zone, { name: '外区门岗LEAK', kind: 'building_gate', buildingId });
+  await setRisk(t, zone, gridUnitId, 'high');
+  await t.services.checkpoints.passes.setFloorColour(zone.ctx, { buildingId, floor: 2, colour: 'cyan' });
+  const pass = await makePass(t, zone, { buildingId, floor: 2, enterpriseId, holderName: '外区持证人LEAK', phone: '13812345678' });
+  await t.services.checkpoints.settings.update(zone.ctx, { retentionDays: 7 });
+  return { checkpoint, gate, pass };
 }
 
 /** The ledger side of the foreign zone's inspections: an open ledger finding with today's follow-up task and its photo, and a census entry. */
@@ -149,6 +202,8 @@ const TABLES: ZoneTable[] = [
   'resumption_settings', 'resumption_plans', 'resumption_plan_files', 'resumption_plan_events', 'resumption_site_checks', 'resumption_suspensions', 'resumption_daily_reports', 'resumption_reminders',
   'inspection_templates', 'inspection_template_versions', 'inspection_park_plans', 'inspection_rounds', 'inspection_tasks', 'inspection_places', 'inspection_answers',
   'inspection_findings', 'inspection_finding_events', 'inspection_escalations', 'inspection_census',
+  'checkpoints', 'checkpoint_status_events', 'checkpoint_revoked_tokens', 'checkpoint_settings', 'checkpoint_passes', 'pass_floor_colours', 'grid_risk_levels',
+  'checkpoint_registrations', 'checkpoint_rollups', 'checkpoint_cases', 'checkpoint_case_events',
 ];
 
 /** The text of every sheet of a workbook. */
@@ -276,6 +331,25 @@ const BY_ID: Record<string, (f: Foreign) => { id: string; body?: unknown; url?: 
   'POST /api/inspections/findings/:id/actions/raise-demand': (f) => ({ id: f.ledger.finding.id, body: { category: 'materials', title: '越区诉求', description: '越区描述' } }),
   'POST /api/inspections/tasks/:id/follow-up': (f) => ({ id: f.ledger.followUp.id, body: { note: '越区回访', photoFileIds: [f.ledger.photoId] } }),
   'PATCH /api/inspections/census/:id': (f) => ({ id: f.ledger.census.id, body: { staffReturned: 1 } }),
+  'GET /api/checkpoints/:id': (f) => ({ id: f.checkpoints.checkpoint.id }),
+  'PATCH /api/checkpoints/:id': (f) => ({ id: f.checkpoints.checkpoint.id, body: { name: '被改名', location: '越区改址' } }),
+  'POST /api/checkpoints/:id/actions/status': (f) => ({ id: f.checkpoints.checkpoint.id, body: { status: 'closed', reason: '越区撤除' } }),
+  'POST /api/checkpoints/:id/actions/rotate-token': (f) => ({ id: f.checkpoints.checkpoint.id }),
+  'GET /api/checkpoints/:id/qr.png': (f) => ({ id: f.checkpoints.checkpoint.id }),
+  'GET /api/checkpoints/:id/poster.pdf': (f) => ({ id: f.checkpoints.checkpoint.id }),
+  'GET /api/checkpoints/passes/:id': (f) => ({ id: f.checkpoints.pass.id }),
+  'POST /api/checkpoints/passes/:id/actions/revoke': (f) => ({ id: f.checkpoints.pass.id, body: { reason: '越区注销' } }),
+  'POST /api/checkpoints/passes/:id/actions/reveal': (f) => ({ id: f.checkpoints.pass.id, body: { field: 'idNumber', reason: '越区查看' } }),
+  'GET /api/checkpoints/passes/:id/qr.png': (f) => ({ id: f.checkpoints.pass.id }),
+  'GET /api/checkpoints/passes/:id/card.pdf': (f) => ({ id: f.checkpoints.pass.id }),
+  'POST /api/checkpoints/:id/registrations': (f) => ({ id: f.checkpoints.gate.id, body: publicForm({ name: '越区代登' }) }),
+  'GET /api/checkpoints/:id/vehicles/recent': (f) => ({ id: f.checkpoints.gate.id }),
+  'POST /api/checkpoints/:id/actions/scan': (f) => ({ id: f.checkpoints.gate.id, body: { code: f.checkpoints.pass.token, direction: 'in' } }),
+  'POST /api/checkpoints/registrations/:id/actions/reveal': (f) => ({ id: f.intake.receipt.id, body: { field: 'idNumber', reason: '越区查看' } }),
+  'POST /api/checkpoints/registrations/:id/actions/temperature': (f) => ({ id: f.intake.receipt.id, body: { temperature: 36.5 } }),
+  'GET /api/checkpoints/cases/:id': (f) => ({ id: f.intake.caseId }),
+  'POST /api/checkpoints/cases/:id/actions/:action': (f) => ({ id: f.intake.caseId, url: `/api/checkpoints/cases/${f.intake.caseId}/actions/result`, body: { outcome: 'cleared' } }),
+  'POST /api/checkpoints/cases/:id/actions/reveal': (f) => ({ id: f.intake.caseId, body: { field: 'phone', reason: '越区查看' } }),
 };
 
 const ENTITY_OF: Record<string, string> = {
@@ -287,6 +361,8 @@ const ENTITY_OF: Record<string, string> = {
   plans: 'resumption_plan',
   'inspections/templates': 'inspection_template', 'inspections/parks': 'park', 'inspections/rounds': 'inspection_round', 'inspections/tasks': 'inspection_task',
   'inspections/findings': 'inspection_finding', 'inspections/census': 'inspection_census',
+  checkpoints: 'checkpoint', 'checkpoints/passes': 'checkpoint_pass',
+  'checkpoints/registrations': 'checkpoint_registration', 'checkpoints/cases': 'checkpoint_case',
 };
 
 const routesWith = (pred: (url: string, method: string) => boolean) =>
@@ -338,6 +414,7 @@ describe('lists and exports', () => {
     const mine = await newAdmin(t.app, t.services);
     const own = await makePark(t.services, mine.zone, '本区园区');
     await makeEnterprise(t.services, mine.zone, { parkId: own.id });
+    const ownBuilding = await makeBuilding(t.services, mine.zone, own.id);
     const f = await foreignZone();
     const foreignIds = [
       f.park.id, f.building.id, f.grid.id, f.enterprise.id, f.user.id, f.team.id, f.assignment.id, f.zone.id, f.item.id, f.file.id, f.slot.id, f.booking.id, f.consultation.id, f.agencyCase.id,
@@ -346,8 +423,12 @@ describe('lists and exports', () => {
       f.filing.plan.id, f.filing.report.id, f.filing.photo.id,
       f.inspections.template.id, f.inspections.template.current.id, f.inspections.round.id, f.inspections.task.id, f.inspections.openTask.id, f.inspections.place.id, f.inspections.photo.id, f.inspections.inspector.id,
       f.ledger.finding.id, f.ledger.followUp.id, f.ledger.photoId, f.ledger.census.id, f.ledger.enterprise.id,
+      f.traced.checkpoint.id, f.traced.old.id, f.traced.recent.id,
+      f.checkpoints.checkpoint.id, f.checkpoints.gate.id, f.checkpoints.pass.id,
+      f.intake.receipt.id, f.intake.caseId,
     ];
-    const lists = routesWith((url, method) => method === 'GET' && !url.includes(':') && !url.endsWith('.xlsx') && !url.endsWith('.zip') && !/^\/api\/(docs|openapi|health|auth|zones)/.test(url));
+    // (An event stream never ends: the alert stream's zone is tested in cases.api.test.ts.)
+    const lists = routesWith((url, method) => method === 'GET' && !url.includes(':') && !url.endsWith('.xlsx') && !url.endsWith('.zip') && !url.endsWith('/stream') && !/^\/api\/(docs|openapi|health|auth|zones)/.test(url));
     expect(lists.map((r) => r.url).sort()).toEqual(
       [
         '/api/assignments', '/api/audit', '/api/audit/actions', '/api/audit/entity-types', '/api/buildings', '/api/calendar', '/api/calendar/due', '/api/enterprises', '/api/grid-units',
@@ -359,12 +440,17 @@ describe('lists and exports', () => {
         '/api/resumption/visits', '/api/resumption/demands', '/api/resumption/supplies/items', '/api/resumption/supplies/requests', '/api/resumption/supplies/ledger', '/api/resumption/projects',
         '/api/inspections/templates', '/api/inspections/parks', '/api/inspections/rounds', '/api/inspections/tasks',
         '/api/inspections/findings', '/api/inspections/census', '/api/inspections/census/prefill', '/api/inspections/stats',
+        '/api/checkpoints/stats', '/api/checkpoints/retention/purges',
+        '/api/checkpoints', '/api/checkpoints/risk', '/api/checkpoints/passes', '/api/checkpoints/floor-colours', '/api/checkpoints/settings',
+        '/api/checkpoints/registrations', '/api/checkpoints/cases',
       ].sort(),
     );
     // The calendar's reads need a year or a start; the foreign zone's holiday falls inside both.
     const required: Record<string, string> = {
       '/api/calendar': '?year=2020', '/api/calendar/due': '?from=2020-02-28&days=1', '/api/services/stats': '?from=2020-01-01&to=2020-12-31',
       '/api/inspections/census/prefill': `?parkId=${own.id}`, '/api/inspections/stats': '?from=2020-01-01&to=2020-12-31',
+      '/api/checkpoints/stats': '?from=2020-01-01&to=2020-12-31',
+      '/api/checkpoints/floor-colours': `?buildingId=${ownBuilding.id}`,
     };
     const withQuery = (url: string, filter = '') => (required[url] ?? '') + (required[url] && filter ? `&${filter.slice(1)}` : filter);
     const filters = [
@@ -374,6 +460,7 @@ describe('lists and exports', () => {
       `?itemId=${f.ops.supplyItem.id}`,
       `?roundId=${f.inspections.round.id}`, `?templateId=${f.inspections.template.id}`, `?mine=true`,
       `?itemKey=office_area`, `?ledger=true`, `?kind=follow_up`,
+      `?checkpointId=${f.checkpoints.gate.id}`, `?q=${f.intake.receipt.code}`, `?q=${encodeURIComponent('川Z99999')}`,
     ];
     for (const { url } of lists) {
       const res = await mine.call({ method: 'GET', url: url + withQuery(url) });
@@ -411,6 +498,24 @@ describe('lists and exports', () => {
     expect((await mine.call({ method: 'GET', url: `/api/inspections/census/prefill?parkId=${own.id}` })).json()).toMatchObject({ enterprises: 1 });
     const inspectionSheets = await readAllSheets((await mine.call({ method: 'GET', url: '/api/inspections/stats.xlsx?from=2020-01-01&to=2020-12-31' })).rawPayload);
     expect(inspectionSheets).not.toContain('LEAK');
+    // Checkpoint figures, their workbook, the purge reports and a trace: the own zone's (nothing) only.
+    expect((await mine.call({ method: 'GET', url: '/api/checkpoints/stats?from=2020-01-01&to=2020-12-31' })).json()).toMatchObject({ persons: 0, byCheckpoint: [], byProvince: [], cases: { total: 0 } });
+    expect((await mine.call({ method: 'GET', url: '/api/checkpoints/retention/purges' })).json()).toEqual({ items: [] });
+    const checkpointSheets = await readAllSheets((await mine.call({ method: 'GET', url: '/api/checkpoints/stats.xlsx?from=2020-01-01&to=2020-12-31' })).rawPayload);
+    expect(checkpointSheets).not.toContain('LEAK');
+    const today = t.services.checkpoints.scope.today();
+    for (const by of [{ by: 'idNumber', value: f.traced.person.idNumber }, { by: 'phone', value: f.traced.person.phone }]) {
+      const trace = await mine.call({ method: 'POST', url: '/api/checkpoints/trace', payload: { ...by, from: addDays(today, -2), to: today, reason: '越区轨迹查询' } });
+      expect(trace.json()).toEqual({ stops: [], contacts: [], truncated: false });
+    }
+    // Checkpoint settings and risk levels are the zone's own; another zone's grid unit is 404.
+    expect((await mine.call({ method: 'GET', url: '/api/checkpoints/settings' })).json().retentionDays).toBe(28);
+    expect(await t.services.checkpoints.risk.levelsByCheckpoint(mine.zone.id)).toEqual(new Map());
+    expect((await mine.call({ method: 'PUT', url: `/api/checkpoints/risk/${f.grid.id}`, payload: { level: 'low', controlClass: 'normal', measures: '越区定级', reason: '越区定级' } })).json().error).toMatchObject({ code: 'not_found', details: { entity: 'grid_unit', id: f.grid.id } });
+    expect((await mine.call({ method: 'GET', url: `/api/checkpoints/risk/${f.grid.id}/history` })).statusCode).toBe(404);
+    // (The other zone's own tracer finds the person there: the search itself works.)
+    const theirs = await t.services.checkpoints.trace.search(f.zone.id, { by: 'idNumber', value: f.traced.person.idNumber, from: addDays(today, -2), to: today, windowMinutes: 30, reason: '本区轨迹查询' });
+    expect(theirs.stops.map((s) => s.id)).toEqual([f.traced.recent.id]);
     // The materials archive, filtered by the other zone's item or not, holds nothing of it.
     for (const q of ['', `?itemId=${f.appItem.id}`, '?q=LEAK']) {
       const zip = await mine.call({ method: 'GET', url: `/api/applications/materials.zip${q}` });
@@ -434,6 +539,8 @@ describe('lists and exports', () => {
         '/api/resumption/visits/export.xlsx', '/api/resumption/demands/export.xlsx', '/api/resumption/supplies/ledger/export.xlsx', '/api/resumption/projects/export.xlsx',
         '/api/resumption/plans/export.xlsx', '/api/resumption/enterprises/export.xlsx', '/api/resumption/daily-reports/export.xlsx',
         '/api/inspections/findings/export.xlsx', '/api/inspections/census/export.xlsx',
+        '/api/checkpoints/export.xlsx', '/api/checkpoints/passes/export.xlsx',
+        '/api/checkpoints/registrations/export.xlsx', '/api/checkpoints/cases/export.xlsx',
       ].sort(),
     );
     const required: Record<string, string> = { '/api/services/stats/export.xlsx': '?from=2020-01-01&to=2020-12-31' };
@@ -462,6 +569,7 @@ describe('references to another zone’s records in a body', () => {
     const item = await makeServiceItem(t.services, z);
     const ownTemplate = await makeTemplate(t.services, z);
     await makeInspector(t.services, z, park.id);
+    const ownCheckpoint = await makeCheckpoint(t, z);
     const f = await foreignZone();
     const cases: [InjectOptions['method'], string, Record<string, unknown>, string][] = [
       ['POST', '/api/buildings', { parkId: f.park.id, name: '楼' }, 'parkId'],
@@ -508,6 +616,13 @@ describe('references to another zone’s records in a body', () => {
       ['POST', '/api/inspections/rounds', { name: '越区园区', roundDate: '2020-03-02', templateId: ownTemplate.id, parkIds: [park.id, f.park.id] }, 'parkIds.1'],
       ['POST', '/api/inspections/census', { parkId: f.park.id, censusDate: '2020-03-02', enterprises: 1, employees: 1, staffLeft: 0, staffReturned: 0, enterprisesResumed: 0 }, 'parkId'],
       ['POST', '/api/inspections/census', { parkId: park.id, roundId: f.inspections.round.id, censusDate: '2020-03-02', enterprises: 1, employees: 1, staffLeft: 0, staffReturned: 0, enterprisesResumed: 0 }, 'roundId'],
+      ['POST', '/api/checkpoints', { name: '越区网格卡口', kind: 'city_road', gridUnitId: f.grid.id }, 'gridUnitId'],
+      ['POST', '/api/checkpoints', { name: '越区楼宇卡口', kind: 'building_gate', buildingId: f.building.id }, 'buildingId'],
+      ['PATCH', `/api/checkpoints/${ownCheckpoint.id}`, { gridUnitId: f.grid.id }, 'gridUnitId'],
+      ['POST', '/api/checkpoints/passes', { buildingId: f.building.id, floor: 1, holderName: '越区', idKind: 'passport', idNumber: 'E12345678', phone: '13900006666' }, 'buildingId'],
+      ['POST', '/api/checkpoints/passes', { buildingId: building.id, floor: 1, enterpriseId: f.enterprise.id, holderName: '越区', idKind: 'passport', idNumber: 'E12345678', phone: '13900006666' }, 'enterpriseId'],
+      ['PUT', '/api/checkpoints/floor-colours', { buildingId: f.building.id, floor: 1, colour: 'red' }, 'buildingId'],
+      ['POST', `/api/checkpoints/${ownCheckpoint.id}/registrations`, { repeatOf: f.intake.receipt.id, direction: 'in', health: HEALTHY }, 'repeatOf'],
     ];
     expect(root.level).toBe('zone');
     const mineBefore = await dump(z);

@@ -136,6 +136,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('checkpoint_registrations_phone_ix').on('checkpoint_registrations').columns(['zone_id', 'phone_idx', 'at']).execute();
   await db.schema.createIndex('checkpoint_registrations_plate_ix').on('checkpoint_registrations').columns(['zone_id', 'plate', 'at']).execute();
   await db.schema.createIndex('checkpoint_registrations_group_ix').on('checkpoint_registrations').columns(['group_id']).execute();
+  // A pass's last scan, on the pass list.
+  await db.schema.createIndex('checkpoint_registrations_pass_ix').on('checkpoint_registrations').columns(['zone_id', 'pass_id', 'at']).execute();
 
   // Counts per checkpoint, hour and origin province, kept in the transaction that inserts the
   // rows: statistics read these, and they survive the purge of the rows.

@@ -1,8 +1,32 @@
-// PLACEHOLDER: being written (issue 6).
+// Movement tracing (活动轨迹), under /api/checkpoints/trace: POST so that the ID number or phone
+// searched for stays out of URLs and access logs. Both answers are audited.
 import type { FastifyInstance } from 'fastify';
+import { TraceInput, TraceResult } from '@shuangsheng/contracts';
+import { requireCtx } from '../../platform/access.js';
+import { attachment, errors, typed, XLSX_TYPE } from '../../platform/routes.js';
 import type { Services } from '../../services.js';
 
-export async function traceRoutes(app: FastifyInstance, opts: { services: Services }) {
-  void app;
-  void opts;
+export async function traceRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const api = typed(app);
+  const svc = services.checkpoints.trace;
+
+  api.post('/api/checkpoints/trace', {
+    config: { permission: 'trace' },
+    schema: {
+      tags: ['checkpoints'],
+      summary: 'A person’s registrations across checkpoints in time order (by ID number, phone or plate) and the people registered at the same checkpoint within ± windowMinutes; the reason is recorded in the audit log',
+      body: TraceInput,
+      response: { 200: TraceResult, ...errors },
+    },
+    handler: (req) => svc.trace(requireCtx(req), req.body),
+  });
+  api.post('/api/checkpoints/trace/export.xlsx', {
+    config: { permission: 'trace' },
+    schema: { tags: ['checkpoints'], summary: 'The same search as Excel (sheets: stops, contacts); audited', body: TraceInput },
+    handler: async (req, reply) => {
+      const buffer = await svc.workbook(requireCtx(req), req.body);
+      const en = (req.body.lang ?? req.lang) === 'en-US';
+      return attachment(reply, `${en ? 'movement-trace' : '活动轨迹'}-${req.body.from}-${req.body.to}.xlsx`, XLSX_TYPE).send(buffer);
+    },
+  });
 }
