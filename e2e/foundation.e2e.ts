@@ -76,6 +76,8 @@ describe('zone admin journey', () => {
 
   it('imports enterprises: the dry run shows the bad row, the fixed file imports', async () => {
     await page.getByTestId('menu-enterprises').click();
+    // Both list pages have an import button: wait for the enterprises page, not the parks page still shown.
+    await page.getByTestId('page-title').getByText('企业', { exact: true }).waitFor();
     await page.getByTestId('list-import').click();
     const bad = await workbook([
       [good1, 'E2E 精密制造有限公司', parkName, 'C', 25000, '是', 320, '13800001234'],
@@ -104,6 +106,7 @@ describe('zone admin journey', () => {
 
   it('finds an enterprise by credit code and opens its profile', async () => {
     await page.getByTestId('menu-enterprises').click();
+    await page.getByTestId('page-title').getByText('企业', { exact: true }).waitFor();
     await page.getByTestId('list-search').fill(good1);
     await page.getByTestId('list-search-submit').click();
     await page.getByTestId(`enterprise-link-${good1}`).click();
