@@ -6,7 +6,8 @@ import type { Deps } from '../../platform/context.js';
 import type { EventBus } from '../../platform/events.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
 import type { OrgServices } from '../org/org.services.js';
-import { dayHourIn, type RegistrationWriter } from './registrations.writer.js';
+import { dayHourIn } from '../../platform/time.js';
+import type { RegistrationWriter } from './registrations.writer.js';
 
 export type CheckpointParts = {
   deps: Deps;

@@ -26,7 +26,7 @@ import type { CheckpointsModule } from './checkpoints.services.js';
 import { alertOf, celsius, reasonsOf } from './cases.service.js';
 import { makeCasesRepo } from './cases.repo.js';
 import { makeRegistrationsRepo, type RegistrationRowNamed } from './registrations.repo.js';
-import { addToRollup, openCase, type CaseRow } from './registrations.writer.js';
+import { addToRollup, openCase, type CaseRow } from './registrations.write.repo.js';
 
 type ListQuery = z.infer<typeof RegistrationListQuery>;
 type Filters = Omit<ListQuery, 'page' | 'pageSize'>;

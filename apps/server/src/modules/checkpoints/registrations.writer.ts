@@ -9,19 +9,15 @@
 // rows); a batch refused by the database for any other constraint is retried item by item, so only
 // the faulty item fails; a database that is away fails the whole batch at once (no retries that
 // would each wait for a connection timeout).
-import { shortProvince } from '@shuangsheng/contracts';
 import type { Database } from '../../db/connect.js';
 import { isConnectionError } from '../../db/dialect.js';
-import type { CheckpointCasesTable, CheckpointRegistrationsTable } from '../../db/schema.js';
 import type { Executor } from '../../platform/context.js';
-import { newId } from '../../platform/ids.js';
-import { nextInSeries } from '../../db/counters.js';
+import { openCase, storedKeys, writeRows, type CaseOpener, type CaseRow, type RegistrationRow } from './registrations.write.repo.js';
 
-export type RegistrationRow = CheckpointRegistrationsTable;
-/** A case to open with the registration; its number is drawn inside the commit. */
-export type CaseRow = Omit<CheckpointCasesTable, 'number'>;
-/** Who opened the cases of an item (the case's first event): the staff user, or none for the public form. */
-export type CaseOpener = { id: string | null; name: string };
+// The row shapes and the statements live in the repo; callers may keep importing them from here.
+export { addToRollup, openCase, writeRows, type CaseOpener, type CaseRow, type RegistrationRow } from './registrations.write.repo.js';
+export { dayHourIn } from '../../platform/time.js';
+
 export type WriteItem = { rows: RegistrationRow[]; cases: CaseRow[]; openedBy?: CaseOpener };
 /** What the commit gave each case: its number (YC-YYYYMMDD-NNNN). */
 export type Written = { caseNumbers: Map<string, string> };
@@ -36,8 +32,6 @@ export class DuplicateSubmission extends Error {
 
 type Pending = { item: WriteItem; resolve: (w: Written) => void; reject: (e: unknown) => void };
 
-/** Rows per INSERT statement: 33 columns × 30 stays under SQLite's 999-variable floor of old builds. */
-const ROWS_PER_INSERT = 30;
 const DEFAULT_OPENER: CaseOpener = { id: null, name: 'system' };
 
 /** The (checkpoint, Idempotency-Key) an item carries on its first row, if any. */
@@ -88,7 +82,7 @@ export function makeRegistrationWriter(database: Database, opts: { maxBatch?: nu
       const { fresh, results, stored } = await database.db.transaction().execute(async (trx) => {
         // Keys already stored (a retry after an answer that got lost): one statement for the
         // whole batch, on the unique index; those items are refused, the caller replays.
-        const taken = await storedKeys(trx, write);
+        const taken = await storedKeys(trx, write.map((p) => p.item.rows[0]!));
         const isStored = (p: Pending) => taken.has(keyOf(p.item) ?? '');
         const fresh = write.filter((p) => !isStored(p));
         const out: Written[] = [];
@@ -161,22 +155,6 @@ export function makeRegistrationWriter(database: Database, opts: { maxBatch?: nu
 }
 export type RegistrationWriter = ReturnType<typeof makeRegistrationWriter>;
 
-/** Which of the items' (checkpoint, key) pairs are stored already, as keyOf gives them. */
-async function storedKeys(trx: Executor, items: Pending[]): Promise<Set<string>> {
-  const firsts = items.map((p) => p.item.rows[0]!).filter((r) => r.idempotency_key);
-  if (!firsts.length) return new Set();
-  // The zones are compared here, not in SQL: with `zone_id in (…)` added, SQLite's planner takes
-  // the (zone, checkpoint, at) index and walks every row of the checkpoint instead of the unique one.
-  const zones = new Set(firsts.map((r) => r.zone_id));
-  const rows = await trx
-    .selectFrom('checkpoint_registrations')
-    .select(['zone_id', 'checkpoint_id', 'idempotency_key'])
-    .where('checkpoint_id', 'in', [...new Set(firsts.map((r) => r.checkpoint_id))])
-    .where('idempotency_key', 'in', firsts.map((r) => r.idempotency_key!))
-    .execute();
-  return new Set(rows.filter((r) => zones.has(r.zone_id)).map((r) => `${r.checkpoint_id}\u0000${r.idempotency_key}`));
-}
-
 async function writeCases(trx: Executor, item: WriteItem): Promise<Written> {
   const caseNumbers = new Map<string, string>();
   for (const c of item.cases) {
@@ -184,77 +162,4 @@ async function writeCases(trx: Executor, item: WriteItem): Promise<Written> {
     caseNumbers.set(c.id, await openCase(trx, c, day, item.openedBy ?? DEFAULT_OPENER));
   }
   return { caseNumbers };
-}
-
-/**
- * Opens a case in the caller's transaction: its number YC-YYYYMMDD-NNNN of `day` (the zone's
- * daily series) and its first event. Returns the number.
- */
-export async function openCase(trx: Executor, c: CaseRow, day: string, by: CaseOpener): Promise<string> {
-  const n = await nextInSeries(trx, c.zone_id, 'checkpoint_case', day);
-  const number = `YC-${day.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
-  await trx.insertInto('checkpoint_cases').values({ ...c, number }).execute();
-  await trx
-    .insertInto('checkpoint_case_events')
-    .values({ id: newId(), zone_id: c.zone_id, case_id: c.id, action: 'open', from_status: null, to_status: c.status, note: null, actor_id: by.id, actor_name: by.name, at: c.created_at })
-    .execute();
-  return number;
-}
-
-/** Inserts the rows and adds them to the hourly rollups, in the caller's transaction. */
-export async function writeRows(trx: Executor, given: RegistrationRow[]): Promise<void> {
-  // One name per province (四川省 and 四川 are one row of the statistics, whoever typed them).
-  const rows = given.map((r) => (r.origin_province ? { ...r, origin_province: shortProvince(r.origin_province) } : r));
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await trx.insertInto('checkpoint_registrations').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
-  }
-  const sums = new Map<string, { zone_id: string; checkpoint_id: string; day: string; hour: number; province: string; persons: number; vehicles: number; alerts: number }>();
-  for (const r of rows) {
-    const province = r.origin_province ?? '';
-    const key = `${r.zone_id}\u0000${r.checkpoint_id}\u0000${r.day}\u0000${r.hour}\u0000${province}`;
-    let s = sums.get(key);
-    if (!s) sums.set(key, (s = { zone_id: r.zone_id, checkpoint_id: r.checkpoint_id, day: r.day, hour: r.hour, province, persons: 0, vehicles: 0, alerts: 0 }));
-    s.persons += 1;
-    s.vehicles += r.is_vehicle;
-    s.alerts += r.result === 'green' ? 0 : 1;
-  }
-  for (const s of sums.values()) await addToRollup(trx, s);
-}
-
-/**
- * Adds to one hourly rollup (creating it). Negative figures take back (a registration whose
- * result a later temperature changed).
- */
-export async function addToRollup(
-  trx: Executor,
-  s: { zone_id: string; checkpoint_id: string; day: string; hour: number; province: string; persons: number; vehicles: number; alerts: number },
-): Promise<void> {
-  await trx
-    .insertInto('checkpoint_rollups')
-    .values(s)
-    .onConflict((oc) =>
-      oc.columns(['zone_id', 'checkpoint_id', 'day', 'hour', 'province']).doUpdateSet((eb) => ({
-        persons: eb('checkpoint_rollups.persons', '+', eb.ref('excluded.persons')),
-        vehicles: eb('checkpoint_rollups.vehicles', '+', eb.ref('excluded.vehicles')),
-        alerts: eb('checkpoint_rollups.alerts', '+', eb.ref('excluded.alerts')),
-      })),
-    )
-    .execute();
-}
-
-const hourCache = new Map<string, { day: string; hour: number }>();
-/** The calendar day and hour (0–23) of an instant in a time zone; cached per quarter hour. */
-export function dayHourIn(timeZone: string, ms: number): { day: string; hour: number } {
-  // Quarter hours: every time zone offset in use is a multiple of 15 minutes.
-  const hourStart = ms - (ms % 900_000);
-  const key = `${timeZone}|${hourStart}`;
-  let v = hourCache.get(key);
-  if (!v) {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(hourStart);
-    const get = (t: string) => parts.find((p) => p.type === t)!.value;
-    v = { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
-    if (hourCache.size > 10_000) hourCache.clear();
-    hourCache.set(key, v);
-  }
-  return v;
 }
