@@ -13,13 +13,14 @@
 //      started again; the unanswered ones are sent again with their key (a phone's retry); every
 //      registration that got a 2xx must be in the database. Both databases.
 // autocannon and the clients run in this process, on the same 2 cores as the server.
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { residentIdCheckChar } from '@shuangsheng/contracts';
 import type * as KyselyModule from 'kysely';
+import { buildIfStale, SERVER, startServer, type Running } from './common.js';
 import type * as PgModule from 'pg';
 import type * as ServicesModule from '../apps/server/dist/services.js';
 import type * as BootstrapModule from '../apps/server/dist/bootstrap.js';
@@ -29,8 +30,6 @@ import type * as IdsModule from '../apps/server/dist/platform/ids.js';
 import type * as ContextModule from '../apps/server/dist/platform/context.js';
 import type * as CalendarModule from '../apps/server/dist/platform/calendar.js';
 
-const REPO = path.resolve(import.meta.dirname, '..');
-const SERVER = path.join(REPO, 'apps/server');
 const requireServer = createRequire(path.join(SERVER, 'package.json'));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
@@ -99,68 +98,6 @@ async function cannon(url: string, request: AcRequest): Promise<Run> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [request] });
   const codes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
   return { reqPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, total: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts, codes };
-}
-
-// ---- processes
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds contracts and server when a source file is newer than the last build. */
-function buildIfStale(): boolean {
-  const built = (p: string) => {
-    try {
-      return statSync(p).mtimeMs;
-    } catch {
-      return 0;
-    }
-  };
-  const stale = newestMtime(path.join(REPO, 'packages/contracts/src')) > built(path.join(REPO, 'packages/contracts/tsconfig.tsbuildinfo')) || newestMtime(path.join(SERVER, 'src')) > built(path.join(SERVER, 'tsconfig.tsbuildinfo'));
-  if (stale) execSync('npm run build -w packages/contracts && npm run build -w apps/server', { cwd: REPO, stdio: 'inherit' });
-  return stale;
-}
-
-type Running = { url: string; child: ChildProcess; stop: () => Promise<void>; kill: () => Promise<void> };
-
-function startServer(env: NodeJS.ProcessEnv): Promise<Running> {
-  const child = spawn(process.execPath, [path.join(SERVER, 'dist/main.js')], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /— (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        child.stdout!.off('data', onData);
-        child.off('exit', onEarlyExit);
-        resolve({
-          url: m[1]!,
-          child,
-          stop: async () => {
-            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-            await exited;
-          },
-          kill: async () => {
-            child.kill('SIGKILL');
-            await exited;
-          },
-        });
-      }
-    };
-    const onEarlyExit = (code: number | null) => reject(new Error(`server exited ${code}:\n${out}`));
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.length > 20_000) out = out.slice(-10_000);
-    });
-    child.once('exit', onEarlyExit);
-  });
 }
 
 /** A bare Fastify process with one route taking the same JSON body and answering 201. */

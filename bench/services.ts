@@ -9,9 +9,9 @@
 //      history of 20,000 applications spread over 60 days (inserted straight through Kysely),
 //      20 sequential calls each; then, in this process, where the statistics' time goes.
 // autocannon runs in this process, on the same 2 cores as the server (as in DEPENDENCIES.md).
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,9 +27,8 @@ import { makeApplicationsRepo } from '../apps/server/dist/modules/services/appli
 import type { ApplicationsTable, ApplicationEventsTable, LicencesTable } from '../apps/server/dist/db/schema.js';
 import type * as KyselyModule from 'kysely';
 import type * as PgModule from 'pg';
+import { buildIfStale, SERVER, startServer, type Running } from './common.js';
 
-const REPO = path.resolve(import.meta.dirname, '..');
-const SERVER = path.join(REPO, 'apps/server');
 const requireServer = createRequire(path.join(SERVER, 'package.json'));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -77,63 +76,6 @@ async function cannon(url: string, connections: number, request: AcRequest): Pro
 /** Median req/s and p99 of several runs, with the runs. */
 function summary(runs: Run[]) {
   return { reqPerSec: median(runs.map((r) => r.reqPerSec)), p99Ms: median(runs.map((r) => r.p99Ms)), p50Ms: median(runs.map((r) => r.p50Ms)), runs };
-}
-
-// ---- processes
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds contracts and server when a source file is newer than the last build. */
-function buildIfStale(): boolean {
-  const built = (p: string) => {
-    try {
-      return statSync(p).mtimeMs;
-    } catch {
-      return 0;
-    }
-  };
-  const stale = newestMtime(path.join(REPO, 'packages/contracts/src')) > built(path.join(REPO, 'packages/contracts/tsconfig.tsbuildinfo')) || newestMtime(path.join(SERVER, 'src')) > built(path.join(SERVER, 'tsconfig.tsbuildinfo'));
-  if (stale) execSync('npm run build -w packages/contracts && npm run build -w apps/server', { cwd: REPO, stdio: 'inherit' });
-  return stale;
-}
-
-type Server = { url: string; child: ChildProcess; stop: () => Promise<void> };
-
-function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(SERVER, 'dist/main.js')], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /— (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        child.stdout!.off('data', onData);
-        resolve({
-          url: m[1]!,
-          child,
-          stop: () =>
-            new Promise<void>((r) => {
-              if (child.exitCode !== null) return r();
-              child.once('exit', () => r());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.length > 20_000) out = out.slice(-10_000);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
-  });
 }
 
 async function startBareFastify(): Promise<{ url: string; stop: () => void }> {
@@ -475,7 +417,7 @@ async function benchOn(databaseUrl: string | undefined): Promise<Record<string, 
   const config = loadConfig(env);
   const deps = await openDeps(config);
   const services = makeServices(deps, config);
-  let server: Server | null = null;
+  let server: Running | null = null;
   const out: Record<string, unknown> = {
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     database: deps.database.dialect,

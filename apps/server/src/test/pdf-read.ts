@@ -1,4 +1,4 @@
-// Reads back what pdfkit wrote, without a PDF library (as licence.pdf.test.ts does): objects and
+// Reads back what pdfkit wrote, without a PDF library (the licence, poster and pass-card tests use it): objects and
 // their inflated streams, a page's text through each font's ToUnicode map (pdfkit writes glyph
 // ids, not characters), and whether an embedded image is the QR code of a text, module by module.
 import { inflateSync } from 'node:zlib';
@@ -25,7 +25,8 @@ export function pdfObjects(pdf: Buffer): Map<number, PdfObject> {
   return out;
 }
 
-const ref = (dict: string, key: string) => {
+/** The object number a dictionary's `/Key n 0 R` refers to. */
+export const pdfRef = (dict: string, key: string) => {
   const m = new RegExp(`/${key} (\\d+) 0 R`).exec(dict);
   if (!m) throw new Error(`no /${key} in ${dict}`);
   return Number(m[1]);
@@ -55,14 +56,14 @@ function toUnicode(cmap: string): Map<number, string> {
 /** The first page's text, one line per text-showing operator. */
 export function pdfPageText(objs: Map<number, PdfObject>): string {
   const page = [...objs.values()].find((o) => /\/Type \/Page\b/.test(o.dict))!;
-  const resources = objs.get(ref(page.dict, 'Resources'))!.dict;
+  const resources = objs.get(pdfRef(page.dict, 'Resources'))!.dict;
   const fontRefs = resources.slice(resources.indexOf('/Font'));
   const cmaps = new Map<string, Map<number, string>>();
   for (const [, name, id] of fontRefs.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
     const font = objs.get(Number(id))!;
-    cmaps.set(name!, toUnicode(objs.get(ref(font.dict, 'ToUnicode'))!.data!.toString('latin1')));
+    cmaps.set(name!, toUnicode(objs.get(pdfRef(font.dict, 'ToUnicode'))!.data!.toString('latin1')));
   }
-  const content = objs.get(ref(page.dict, 'Contents'))!.data!.toString('latin1');
+  const content = objs.get(pdfRef(page.dict, 'Contents'))!.data!.toString('latin1');
   const lines: string[] = [];
   let cmap: Map<number, string> | undefined;
   for (const [, font, shown] of content.matchAll(/\/(F\d+) [\d.]+ Tf|(\[[^\]]*\]) TJ/g)) {

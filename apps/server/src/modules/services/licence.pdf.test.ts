@@ -1,9 +1,9 @@
 // The e-licence PDF, read back without a PDF library: objects and their inflated streams, the text
 // through each font's ToUnicode map (pdfkit writes glyph ids, not characters), and the QR code's
 // pixels compared module by module with the matrix qrcode makes for the URL.
-import { inflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfObjects, pdfPageText, pdfRef, type PdfObject } from '../../test/pdf-read.js';
 import { chineseDate, renderLicencePdf, type LicencePdfInput } from './licence.pdf.js';
 
 const input: LicencePdfInput = {
@@ -17,83 +17,11 @@ const input: LicencePdfInput = {
   verifyUrl: 'https://zone.example.gov.cn/h5/verify/Ab3dEf7hIj9kLm1nOp2qRs4tUv6wXy8z',
 };
 
-type PdfObject = { dict: string; data?: Buffer };
-
-function objects(pdf: Buffer): Map<number, PdfObject> {
-  const text = pdf.toString('latin1');
-  const out = new Map<number, PdfObject>();
-  for (const m of text.matchAll(/(?:^|\n)(\d+) 0 obj\n/g)) {
-    const start = m.index + m[0].length;
-    const end = text.indexOf('endobj', start);
-    const body = text.slice(start, end);
-    const s = body.indexOf('stream\n');
-    if (s < 0) {
-      out.set(Number(m[1]), { dict: body });
-      continue;
-    }
-    const dict = body.slice(0, s);
-    const raw = pdf.subarray(start + s + 'stream\n'.length, start + body.lastIndexOf('\nendstream'));
-    out.set(Number(m[1]), { dict, data: /\/FlateDecode/.test(dict) ? inflateSync(raw) : raw });
-  }
-  return out;
-}
-
-const ref = (dict: string, key: string) => {
-  const m = new RegExp(`/${key} (\\d+) 0 R`).exec(dict);
-  if (!m) throw new Error(`no /${key} in ${dict}`);
-  return Number(m[1]);
-};
-
-/** glyph code → text, from a ToUnicode CMap's bfchar and bfrange sections. */
-function toUnicode(cmap: string): Map<number, string> {
-  const map = new Map<number, string>();
-  const hexText = (h: string) => String.fromCharCode(...(h.match(/.{4}/g) ?? []).map((u) => parseInt(u, 16)));
-  for (const section of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, uni] of section[1]!.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>/gi)) map.set(parseInt(code!, 16), hexText(uni!));
-  }
-  for (const section of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, lo, hi, dst] of section[1]!.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f]+>)/gi)) {
-      const from = parseInt(lo!, 16);
-      const to = parseInt(hi!, 16);
-      if (dst!.startsWith('[')) {
-        [...dst!.matchAll(/<([0-9a-f]+)>/gi)].forEach((u, i) => map.set(from + i, hexText(u[1]!)));
-      } else {
-        const first = parseInt(dst!.slice(1, -1), 16);
-        for (let c = from; c <= to; c++) map.set(c, String.fromCharCode(first + c - from));
-      }
-    }
-  }
-  return map;
-}
-
-/** The page's text, one line per text-showing operator. */
-function pageText(objs: Map<number, PdfObject>): string {
-  const page = [...objs.values()].find((o) => /\/Type \/Page\b/.test(o.dict))!;
-  const resources = objs.get(ref(page.dict, 'Resources'))!.dict;
-  const fontRefs = resources.slice(resources.indexOf('/Font'));
-  const cmaps = new Map<string, Map<number, string>>();
-  for (const [, name, id] of fontRefs.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
-    const font = objs.get(Number(id))!;
-    cmaps.set(name!, toUnicode(objs.get(ref(font.dict, 'ToUnicode'))!.data!.toString('latin1')));
-  }
-  const content = objs.get(ref(page.dict, 'Contents'))!.data!.toString('latin1');
-  const lines: string[] = [];
-  let cmap: Map<number, string> | undefined;
-  for (const [, font, shown] of content.matchAll(/\/(F\d+) [\d.]+ Tf|(\[[^\]]*\]) TJ/g)) {
-    if (font) cmap = cmaps.get(font);
-    else {
-      const hex = [...shown!.matchAll(/<([0-9a-f]*)>/gi)].map((h) => h[1]).join('');
-      lines.push((hex.match(/.{4}/g) ?? []).map((g) => cmap?.get(parseInt(g, 16)) ?? '\uFFFD').join(''));
-    }
-  }
-  return lines.join('\n');
-}
-
 let pdf: Buffer;
 let objs: Map<number, PdfObject>;
 beforeAll(async () => {
   pdf = await renderLicencePdf(input);
-  objs = objects(pdf);
+  objs = pdfObjects(pdf);
 });
 
 describe('the e-licence PDF', () => {
@@ -110,7 +38,7 @@ describe('the e-licence PDF', () => {
     const descriptors = [...objs.values()].filter((o) => /\/Type \/FontDescriptor/.test(o.dict));
     expect(descriptors.map((d) => /\/FontName \/([A-Z]{6})\+(\S+)/.exec(d.dict)?.[2])).toContain('NotoSansHans-Regular');
     for (const d of descriptors) {
-      const file = objs.get(ref(d.dict, 'FontFile3'))!;
+      const file = objs.get(pdfRef(d.dict, 'FontFile3'))!;
       // The whole font is over 8 MB; the glyphs of one certificate are a small fraction of that.
       expect(file.data!.length).toBeGreaterThan(1000);
       expect(file.data!.length).toBeLessThan(1_000_000);
@@ -118,7 +46,7 @@ describe('the e-licence PDF', () => {
   });
 
   it('says what the licence is, whose, by whom and when, in Chinese', () => {
-    const text = pageText(objs);
+    const text = pdfPageText(objs);
     expect(text).not.toContain('\uFFFD');
     for (const s of [
       input.zoneName,
