@@ -4,13 +4,13 @@
 // checkpoint and by risk level; abnormal cases by status and by reason; the checkpoints by status;
 // the definitions of every figure; Excel export of the same period.
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Card, Col, Collapse, DatePicker, Descriptions, Empty, Flex, Row, Select, Skeleton, Table, Typography } from 'antd';
+import { Card, Col, DatePicker, Empty, Flex, Row, Select, Skeleton, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CASE_STATUSES, type CaseStatus, type CheckpointStatus, type RiskLevel } from '@shuangsheng/contracts';
 import { ExportButton } from '../../../components/ExportButton';
-import { Definition, Kpi } from '../../../components/Kpi';
+import { Definition, DefinitionsPanel, Kpi } from '../../../components/Kpi';
 import { PageHeader } from '../../../components/ListPage';
 import { ErrorState, PageSkeleton } from '../../../components/PageStates';
 import { formatNumber, zoneDateOf } from '../../../lib/format';
@@ -287,26 +287,10 @@ function StatsBody({ s }: { s: CheckpointStats }) {
         </Col>
       </Row>
 
-      <Collapse
-        data-testid="stats-definitions"
-        items={[
-          {
-            key: 'defs',
-            label: t('checkpointsDuty.stats.definitions'),
-            children: (
-              <Descriptions
-                size="small"
-                column={1}
-                bordered
-                items={Object.entries(s.definitions).map(([k, text]) => ({
-                  key: k,
-                  label: (DEF_KEYS as readonly string[]).includes(k) ? t(`checkpointsDuty.stats.defLabels.${k as DefKey}`) : k,
-                  children: text,
-                }))}
-              />
-            ),
-          },
-        ]}
+      <DefinitionsPanel
+        title={t('checkpointsDuty.stats.definitions')}
+        definitions={s.definitions}
+        labelOf={(k) => ((DEF_KEYS as readonly string[]).includes(k) ? t(`checkpointsDuty.stats.defLabels.${k as DefKey}`) : undefined)}
       />
     </>
   );

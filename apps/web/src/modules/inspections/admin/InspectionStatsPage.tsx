@@ -4,7 +4,7 @@
 // items and the average days to close — every rate with its numerator and denominator, the
 // definitions under them, Excel export.
 import { lazy, Suspense } from 'react';
-import { Card, Col, Collapse, DatePicker, Descriptions, Empty, Row, Skeleton, Table, Typography } from 'antd';
+import { Card, Col, DatePicker, Descriptions, Empty, Row, Skeleton, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -16,7 +16,7 @@ import { formatNumber, zoneDateOf } from '../../../lib/format';
 import { BASE, useInspectionStats, type Stats } from './api';
 import { PlaceTag, RateFigure } from './display';
 import { formatAverage, formatFraction, formatRate, ratePct, statsPeriod } from './helpers';
-import { Definition, Kpi } from '../../../components/Kpi';
+import { Definition, DefinitionsPanel, Kpi } from '../../../components/Kpi';
 
 const Charts = {
   Daily: lazy(() => import('./StatsCharts').then((m) => ({ default: m.DailyChart }))),
@@ -237,27 +237,11 @@ function StatsBody({ s }: { s: Stats }) {
         </Col>
       </Row>
 
-      <Collapse
-        data-testid="stats-definitions"
-        defaultActiveKey={['defs']}
-        items={[
-          {
-            key: 'defs',
-            label: t('inspectionsAdmin.stats.definitions'),
-            children: (
-              <Descriptions
-                size="small"
-                column={1}
-                bordered
-                items={Object.entries(s.definitions).map(([k, text]) => ({
-                  key: k,
-                  label: (DEF_KEYS as readonly string[]).includes(k) ? t(`inspectionsAdmin.stats.defLabels.${k as DefKey}`) : k,
-                  children: text,
-                }))}
-              />
-            ),
-          },
-        ]}
+      <DefinitionsPanel
+        title={t('inspectionsAdmin.stats.definitions')}
+        definitions={s.definitions}
+        labelOf={(k) => ((DEF_KEYS as readonly string[]).includes(k) ? t(`inspectionsAdmin.stats.defLabels.${k as DefKey}`) : undefined)}
+        open
       />
     </>
   );

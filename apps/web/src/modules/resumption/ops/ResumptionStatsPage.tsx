@@ -3,7 +3,7 @@
 // under each rate; the rate per scale tier (百亿级 4 / 4 …), above-scale and city-monitored; per
 // park and per supply chain; the 14-day trend; open demands by category; the definitions; Excel.
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
-import { Card, Col, Collapse, DatePicker, Descriptions, Flex, Row, Skeleton, Table, Typography } from 'antd';
+import { Card, Col, DatePicker, Descriptions, Flex, Row, Skeleton, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -16,7 +16,7 @@ import { BASE, useResumptionStats, type Stats } from './api';
 import { EnterpriseStatusTag } from './display';
 import { notFuture } from './forms';
 import { formatAveragePct, formatFraction, formatRate, openByCategory, ratePct } from './helpers';
-import { Definition, Kpi } from '../../../components/Kpi';
+import { Definition, DefinitionsPanel, Kpi } from '../../../components/Kpi';
 
 const Charts = {
   Rates: lazy(() => import('./StatsCharts').then((m) => ({ default: m.RateBars }))),
@@ -248,27 +248,11 @@ function StatsBody({ s, def, chartFallback }: { s: Stats; def: (k: DefKey) => st
         </Col>
       </Row>
 
-      <Collapse
-        data-testid="stats-definitions"
-        defaultActiveKey={['defs']}
-        items={[
-          {
-            key: 'defs',
-            label: t('resumptionOps.stats.definitions'),
-            children: (
-              <Descriptions
-                size="small"
-                column={1}
-                bordered
-                items={Object.entries(s.definitions).map(([k, text]) => ({
-                  key: k,
-                  label: (DEFINITION_KEYS as readonly string[]).includes(k) ? t(`resumptionOps.stats.defLabels.${k as DefKey}`) : k,
-                  children: text,
-                }))}
-              />
-            ),
-          },
-        ]}
+      <DefinitionsPanel
+        title={t('resumptionOps.stats.definitions')}
+        definitions={s.definitions}
+        labelOf={(k) => ((DEFINITION_KEYS as readonly string[]).includes(k) ? t(`resumptionOps.stats.defLabels.${k as DefKey}`) : undefined)}
+        open
       />
     </>
   );
