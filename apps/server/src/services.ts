@@ -21,6 +21,7 @@ import { makeResumptionServices } from './modules/resumption/resumption.services
 import { makeInspectionsServices } from './modules/inspections/inspections.services.js';
 import { makeCheckpointsServices } from './modules/checkpoints/checkpoints.services.js';
 import { makeRegistrationWriter } from './modules/checkpoints/registrations.writer.js';
+import { makeThreadedRegistrationWriter } from './modules/checkpoints/registrations.writer-thread.js';
 import { createEventBus } from './platform/events.js';
 
 export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { publicUrl?: string | undefined; port?: number; drawLicencesNow?: boolean } = { timeZone: 'Asia/Shanghai' }) {
@@ -51,7 +52,12 @@ export function makeServices(deps: Deps, config: Pick<Config, 'timeZone'> & { pu
     enterprises,
     publicUrl: () => origin.url,
     events: createEventBus(),
-    writer: makeRegistrationWriter(deps.database),
+    // On SQLite the writer and the encryption run in a thread of their own (the statements are
+    // synchronous there); on PostgreSQL they wait on the network, not the CPU, and stay here.
+    writer:
+      'sqliteFile' in deps.database.location
+        ? makeThreadedRegistrationWriter({ sqliteFile: deps.database.location.sqliteFile, secret: deps.pii.secretForWorkerThread() })
+        : makeRegistrationWriter(deps.database, { pii: deps.pii }),
   });
   return {
     timeZone: config.timeZone,

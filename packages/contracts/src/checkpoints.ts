@@ -236,7 +236,9 @@ export const CheckpointListQuery = z.strictObject({
   sort: sortParam(['name', 'createdAt', 'status']),
 });
 export const CheckpointExportQuery = CheckpointListQuery.omit({ page: true, pageSize: true }).extend({ lang: Lang }).strict();
-export const TokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { message: 'v.token' }) });
+/** A checkpoint's or a pass's QR token. */
+export const QR_TOKEN_RE = /^[A-Za-z0-9_-]{16,64}$/;
+export const TokenParams = z.strictObject({ token: z.string().regex(QR_TOKEN_RE, { message: 'v.token' }) });
 
 /** What the public page needs to show the form, or why it cannot. */
 export const PublicCheckpoint = z.object({

@@ -12,4 +12,5 @@ export * from './services-extras.js';
 export * from './resumption.js';
 export * from './inspections.js';
 export * from './checkpoints.js';
+export * from './checkpoints-fast.js';
 export * from './validators.js';

@@ -2,7 +2,7 @@
 // DATABASE_URL says so. Everything above this file is dialect-blind except db/dialect.ts.
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -14,6 +14,8 @@ export type Database = {
   /** Resolves true when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** How to open another connection to the same database (the registration writer's thread). */
+  location: { sqliteFile: string } | { databaseUrl: string };
 };
 
 // int8 (COUNT, BIGINT epoch-ms and fen columns) as number: values stay below 2^53.
@@ -32,20 +34,52 @@ export type ConnectOptions = {
 
 export function connect(opts: ConnectOptions): Database {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.onPoolError);
-  return connectSqlite(opts.sqliteFile ?? path.join(opts.dataDir, 'shuangsheng.db'));
+  return connectSqlite(path.resolve(opts.sqliteFile ?? path.join(opts.dataDir, 'shuangsheng.db')));
 }
 
-function connectSqlite(file: string): Database {
+/**
+ * Transactions begin IMMEDIATE: the registration writer writes through a connection of its own (in
+ * a worker thread), and a deferred transaction that read first could not take the write lock after
+ * the other connection committed (SQLITE_BUSY at once, whatever the busy timeout). Taking the lock
+ * at BEGIN makes the second writer wait its turn instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+/** A SQLite connection with the platform's settings; `busyTimeoutMs` is how long a writer waits for another's lock. */
+export function openSqlite(file: string, busyTimeoutMs = 5000): SQLite.Database {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   // NORMAL in WAL mode survives a process crash; only a power cut may lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // 256 MB of page cache (pages are allocated as used): the default 2 MB made every trace read most
+  // of its pages through a system call (16.9 ms a search at 5 M registrations, 9 ms with this).
+  sqlite.pragma('cache_size = -262144');
+  return sqlite;
+}
+
+export function connectSqlite(file: string, busyTimeoutMs?: number): Database {
+  const sqlite = openSqlite(file, busyTimeoutMs);
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return {
     db,
     dialect: 'sqlite',
+    location: { sqliteFile: file },
     ping: async () => sqlite.open && sqlite.prepare('select 1 as ok').get() !== undefined,
     close: async () => {
       await db.destroy();
@@ -67,6 +101,7 @@ function connectPostgres(url: string, max: number, onPoolError?: (err: Error) =>
   return {
     db,
     dialect: 'postgres',
+    location: { databaseUrl: url },
     ping: async () => {
       try {
         await pool.query('select 1');

@@ -54,7 +54,8 @@ export function requireCtx(request: FastifyRequest): Ctx {
   return request.ctx;
 }
 
-export function installAccess(app: FastifyInstance, auth: AuthService, opts: { publicUrl: string | undefined }): void {
+/** On the root, where every route is seen: each must say its permission or be public (checked when ready). */
+export function installAccess(app: FastifyInstance): void {
   app.decorate('registeredRoutes', [] as RouteOptions[]);
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('ctx', null);
@@ -71,35 +72,73 @@ export function installAccess(app: FastifyInstance, auth: AuthService, opts: { p
     }
   });
 
-  app.addHook('onRequest', async (request) => {
-    request.lang = langOf(request);
+}
+
+/**
+ * The access check of each request of `scope` (the context of every route but the public
+ * registration POST, which has a leaner one: `publicRequestCheck`): language, origin of unsafe
+ * methods, the session from its cookie, the route's permission.
+ */
+export function checkRequests(scope: FastifyInstance, auth: AuthService, opts: { publicUrl: string | undefined }): void {
+  /** The session's actor and zone on the request (a cookie was sent). */
+  async function attachSession(request: FastifyRequest, token: string): Promise<void> {
+    const session = await auth.resolveSession(token);
+    if (!session) return;
+    let zoneId = session.actor.homeZoneId;
+    const wanted = request.headers[ZONE_HEADER];
+    if (typeof wanted === 'string' && wanted && session.actor.permissions.has('zones.read')) {
+      const zone = await auth.findZoneByCode(wanted);
+      if (!zone) throw new AppError(404, 'not_found', { entity: 'zone' });
+      zoneId = zone.id;
+    }
+    request.sessionId = session.sessionId;
+    request.ctx = { actor: session.actor, zoneId, requestId: request.id, ip: request.ip, lang: request.lang };
+  }
+
+  /** Whether the request may reach its route: the refusal, or undefined. */
+  function refusal(request: FastifyRequest): Error | undefined {
     const config = request.routeOptions.config;
-    if (UNSAFE.has(request.method) && !originAllowed(request, opts.publicUrl)) {
-      throw new AppError(403, 'cross_origin');
-    }
-    const token = request.cookies?.[SESSION_COOKIE];
-    if (token) {
-      const session = await auth.resolveSession(token);
-      if (session) {
-        let zoneId = session.actor.homeZoneId;
-        const wanted = request.headers[ZONE_HEADER];
-        if (typeof wanted === 'string' && wanted && session.actor.permissions.has('zones.read')) {
-          const zone = await auth.findZoneByCode(wanted);
-          if (!zone) throw new AppError(404, 'not_found', { entity: 'zone' });
-          zoneId = zone.id;
-        }
-        request.sessionId = session.sessionId;
-        request.ctx = { actor: session.actor, zoneId, requestId: request.id, ip: request.ip, lang: request.lang };
-      }
-    }
     // Unknown paths go to the not-found handler, which serves the console or a JSON 404.
-    if (config.public || request.is404) return;
-    if (!request.ctx) throw new UnauthenticatedError();
+    if (config.public || request.is404) return undefined;
+    if (!request.ctx) return new UnauthenticatedError();
     const permission = config.permission;
     const held = request.ctx.actor.permissions;
     const allowed = typeof permission === 'string' ? held.has(permission) : (permission?.some((p) => held.has(p)) ?? false);
-    if (!allowed) throw new ForbiddenError();
+    if (!allowed) return new ForbiddenError();
     // Reading another zone never grants writing it.
-    if (request.ctx.zoneId !== request.ctx.actor.homeZoneId && UNSAFE.has(request.method)) throw new ForbiddenError();
+    if (request.ctx.zoneId !== request.ctx.actor.homeZoneId && UNSAFE.has(request.method)) return new ForbiddenError();
+    return undefined;
+  }
+
+  // A callback hook, not an async one: without a session cookie (the public pages, the QR
+  // registrations) it decides at once, without a promise on every request.
+  scope.addHook('onRequest', (request, _reply, done) => {
+    request.lang = langOf(request);
+    if (UNSAFE.has(request.method) && !originAllowed(request, opts.publicUrl)) {
+      done(new AppError(403, 'cross_origin'));
+      return;
+    }
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (!token) {
+      done(refusal(request));
+      return;
+    }
+    attachSession(request, token).then(
+      () => done(refusal(request)),
+      (err: Error) => done(err),
+    );
+  });
+}
+
+/**
+ * The check of a public route's request that never carries a session (the QR registration POST):
+ * the language, and the origin of an unsafe method. No cookie parsing, no session lookup. Its
+ * answers are JSON for a script, not pages: of the browser headers only nosniff applies.
+ */
+export function publicRequestCheck(scope: FastifyInstance, opts: { publicUrl: string | undefined }): void {
+  scope.addHook('onRequest', (request, reply, done) => {
+    request.lang = langOf(request);
+    void reply.header('x-content-type-options', 'nosniff');
+    done(UNSAFE.has(request.method) && !originAllowed(request, opts.publicUrl) ? new AppError(403, 'cross_origin') : undefined);
   });
 }

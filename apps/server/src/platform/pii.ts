@@ -11,6 +11,8 @@ export type Pii = {
   blindIndex(plain: string): string;
   /** Everything a column pair needs: ciphertext, index, and the masked form. */
   protect(plain: string | null | undefined): { enc: string | null; idx: string | null };
+  /** The secret the keys derive from, for a worker thread of this process that protects data too (never logged or sent elsewhere). */
+  secretForWorkerThread(): string;
 };
 
 const VERSION = 'v1';
@@ -44,6 +46,7 @@ export function createPii(secret: string): Pii {
     decrypt,
     blindIndex,
     protect: (plain) => (plain ? { enc: encrypt(plain), idx: blindIndex(plain) } : { enc: null, idx: null }),
+    secretForWorkerThread: () => secret,
   };
 }
 

@@ -37,7 +37,7 @@ import type { CheckpointsModule } from './checkpoints.services.js';
 import { alertOf, reasonsOf } from './cases.service.js';
 import { makeIntakeRepo } from './intake.repo.js';
 import type { ByToken } from './checkpoints.service.js';
-import { DuplicateSubmission, type CaseOpener, type CaseRow, type RegistrationRow } from './registrations.writer.js';
+import { DuplicateSubmission, type CaseOpener, type CaseRow, type PlainPii, type RegistrationRow } from './registrations.writer.js';
 
 /** What nobody declared (passengers, pass holders): only a measured temperature screens them. */
 const NO_DECLARATION: HealthDeclaration = { fever: false, cough: false, contact: false, highRiskTravel: false };
@@ -60,12 +60,16 @@ export function newRegistrationCode(): string {
   return code;
 }
 
-/** One person of a registration, personal data already protected. */
+/**
+ * One person of a registration: personal data either already protected (a repeat copies the
+ * driver's stored ciphertexts) or in plain text, which the writer protects where it runs.
+ */
 type Person = {
   name: string;
   idKind: IdKind;
-  id: { enc: string; idx: string };
-  phone: { enc: string | null; idx: string | null };
+  id: { enc: string; idx: string } | null;
+  phone: { enc: string | null; idx: string | null } | null;
+  plain: PlainPii | null;
   /** Tenths of a degree. */
   temperature: number | null;
   health: HealthDeclaration;
@@ -99,7 +103,7 @@ const tenthsOf = (celsius: number | null | undefined): number | null => (celsius
 
 export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: CheckpointsModule) {
   const { deps, writer } = parts;
-  const { database, clock, pii } = deps;
+  const { database, clock } = deps;
   const repo = makeIntakeRepo(database.db);
   // Two limiters: a flood of distinct addresses that fills the address counters must not reset the
   // checkpoints' counters with them.
@@ -112,15 +116,16 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
   const personOf = (p: { name: string; idKind: IdKind; idNumber: string; phone?: string | null | undefined }, temperature: number | null, health: HealthDeclaration): Person => ({
     name: p.name,
     idKind: p.idKind,
-    id: pii.protect(p.idNumber) as { enc: string; idx: string },
-    phone: pii.protect(p.phone ?? null),
+    id: null,
+    phone: null,
+    plain: { idNumber: p.idNumber, phone: p.phone ?? null },
     temperature,
     health,
   });
   const passengersOf = (list: Passenger[]): Person[] => list.map((p) => personOf(p, tenthsOf(p.temperature), NO_DECLARATION));
 
   /** The rows, the cases and the receipt of a group, at one instant. */
-  function build(g: Group): { rows: RegistrationRow[]; cases: CaseRow[]; receipt: RegistrationReceipt } {
+  function build(g: Group): { rows: RegistrationRow[]; cases: CaseRow[]; plain: (PlainPii | null)[]; receipt: RegistrationReceipt } {
     const at = clock.now();
     const { day, hour } = scope.dayHour(at);
     // The group is named by its first person's row (the registrant).
@@ -128,6 +133,9 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
     const groupId = ids[0]!;
     const code = newRegistrationCode();
     const rows: RegistrationRow[] = [];
+    const plain = g.people.map((p) => p.plain);
+    // Filled by the writer from `plain` where these are empty.
+    const prot = (p: Person) => ({ id_enc: p.id?.enc ?? '', id_idx: p.id?.idx ?? '', phone_enc: p.phone?.enc ?? null, phone_idx: p.phone?.idx ?? null });
     const cases: CaseRow[] = [];
     const persons: RegistrationReceipt['persons'] = [];
     let worst: ScreenResult = 'green';
@@ -148,10 +156,7 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
         direction: g.direction,
         name: p.name,
         id_kind: p.idKind,
-        id_enc: p.id.enc,
-        id_idx: p.id.idx,
-        phone_enc: p.phone.enc,
-        phone_idx: p.phone.idx,
+        ...prot(p),
         plate: g.plate,
         is_vehicle: i === 0 && g.plate ? 1 : 0,
         origin_province: g.originProvince,
@@ -177,10 +182,7 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
           checkpoint_id: g.checkpoint.id,
           at,
           name: p.name,
-          id_enc: p.id.enc,
-          id_idx: p.id.idx,
-          phone_enc: p.phone.enc,
-          phone_idx: p.phone.idx,
+          ...prot(p),
           plate: g.plate,
           temperature: p.temperature,
           reasons: reasonText,
@@ -198,7 +200,7 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
       persons.push({ id, name: p.name, result, reasons });
     });
     const receipt: RegistrationReceipt = { id: rows[0]!.id, code, at, checkpointName: g.checkpoint.name, direction: g.direction, result: worst, persons, plate: g.plate, replayed: false };
-    return { rows, cases, receipt };
+    return { rows, cases, plain, receipt };
   }
 
   /** The receipt of rows already stored (a replay): the registrant first, as written. */
@@ -230,10 +232,10 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
    * commit, then the unique index): the answer is the first receipt, read back.
    */
   async function commit(g: Group): Promise<{ receipt: RegistrationReceipt; created: boolean }> {
-    const { rows, cases, receipt } = build(g);
+    const { rows, cases, plain, receipt } = build(g);
     let written;
     try {
-      written = await writer.submit({ rows, cases, openedBy: g.createdBy ?? { id: null, name: REGISTRATION_SOURCE_LABELS[g.source][0] } });
+      written = await writer.submit({ rows, cases, plain, openedBy: g.createdBy ?? { id: null, name: REGISTRATION_SOURCE_LABELS[g.source][0] } });
     } catch (e) {
       if (g.key && (e instanceof DuplicateSubmission || isUniqueViolation(e))) {
         const prior = await replayOf(g.checkpoint, g.key);
@@ -314,6 +316,7 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
         name: head.name,
         idKind: head.id_kind as IdKind,
         id: { enc: head.id_enc, idx: head.id_idx },
+        plain: null,
         phone: { enc: head.phone_enc, idx: head.phone_idx },
         temperature: tenthsOf(input.temperature),
         health: input.health,
@@ -352,6 +355,7 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
       idKind: pass.id_kind as IdKind,
       id: { enc: pass.id_enc, idx: pass.id_idx },
       phone: { enc: pass.phone_enc, idx: pass.phone_idx },
+      plain: null,
       temperature: tenthsOf(input.temperature),
       health: NO_DECLARATION,
     };

@@ -12,13 +12,21 @@
 import type { Database } from '../../db/connect.js';
 import { isConnectionError } from '../../db/dialect.js';
 import type { Executor } from '../../platform/context.js';
+import type { Pii } from '../../platform/pii.js';
 import { openCase, storedKeys, writeRows, type CaseOpener, type CaseRow, type RegistrationRow } from './registrations.write.repo.js';
 
 // The row shapes and the statements live in the repo; callers may keep importing them from here.
 export { addToRollup, openCase, writeRows, type CaseOpener, type CaseRow, type RegistrationRow } from './registrations.write.repo.js';
 export { dayHourIn } from '../../platform/time.js';
 
-export type WriteItem = { rows: RegistrationRow[]; cases: CaseRow[]; openedBy?: CaseOpener };
+/** A person's ID number and phone in plain text, for the writer to protect (encrypt, blind-index). */
+export type PlainPii = { idNumber: string; phone: string | null };
+/**
+ * Rows to write with their cases. `plain[i]`, when given, holds row i's ID number and phone in plain
+ * text: the writer fills the row's (and its cases') ciphertexts and blind indexes before writing, so
+ * that the encryption runs where the writer runs (a worker thread on SQLite), not on the request.
+ */
+export type WriteItem = { rows: RegistrationRow[]; cases: CaseRow[]; openedBy?: CaseOpener; plain?: (PlainPii | null)[] };
 /** What the commit gave each case: its number (YC-YYYYMMDD-NNNN). */
 export type Written = { caseNumbers: Map<string, string> };
 
@@ -40,7 +48,23 @@ function keyOf(item: WriteItem): string | null {
   return first?.idempotency_key ? `${first.checkpoint_id}\u0000${first.idempotency_key}` : null;
 }
 
-export function makeRegistrationWriter(database: Database, opts: { maxBatch?: number } = {}) {
+/** Fills an item's ciphertexts and blind indexes from its plain values, which it then drops. */
+export function seal(item: WriteItem, pii: Pii | undefined): void {
+  if (!item.plain) return;
+  if (!pii) throw new Error('registration with personal data to protect, and no key');
+  item.plain.forEach((plain, i) => {
+    const row = item.rows[i];
+    if (!plain || !row) return;
+    const id = pii.protect(plain.idNumber);
+    const phone = pii.protect(plain.phone);
+    const fields = { id_enc: id.enc!, id_idx: id.idx!, phone_enc: phone.enc, phone_idx: phone.idx };
+    Object.assign(row, fields);
+    for (const c of item.cases) if (c.registration_id === row.id) Object.assign(c, fields);
+  });
+  delete item.plain;
+}
+
+export function makeRegistrationWriter(database: Database, opts: { maxBatch?: number; pii?: Pii } = {}) {
   const maxBatch = opts.maxBatch ?? 500;
   let queue: Pending[] = [];
   let running = false;
@@ -135,6 +159,11 @@ export function makeRegistrationWriter(database: Database, opts: { maxBatch?: nu
   return {
     /** Settles once the rows (and their cases and rollups) are committed. */
     submit(item: WriteItem): Promise<Written> {
+      try {
+        seal(item, opts.pii);
+      } catch (e) {
+        return Promise.reject(e);
+      }
       return new Promise<Written>((resolve, reject) => {
         queue.push({ item, resolve, reject });
         // The first arrival of a quiet moment starts a commit on the next turn, collecting what
@@ -153,7 +182,11 @@ export function makeRegistrationWriter(database: Database, opts: { maxBatch?: nu
     },
   };
 }
-export type RegistrationWriter = ReturnType<typeof makeRegistrationWriter>;
+/** The group-commit writer, in this thread (makeRegistrationWriter) or in a worker thread (registrations.writer-thread.ts). */
+export type RegistrationWriter = ReturnType<typeof makeRegistrationWriter> & {
+  /** Drains, then lets go of what the writer holds (its thread). */
+  close?: () => Promise<void>;
+};
 
 async function writeCases(trx: Executor, item: WriteItem): Promise<Written> {
   const caseNumbers = new Map<string, string>();
