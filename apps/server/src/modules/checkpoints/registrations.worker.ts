@@ -3,15 +3,17 @@
 // request thread keeps the HTTP work; this one the SQLite and AES work, on the machine's other core.
 // Messages: see registrations.writer-thread.ts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { connectSqlite } from '../../db/connect.js';
+import { openSqlite, sqliteDatabase, WAL_CHECKPOINT_PAGES } from '../../db/connect.js';
 import { createPii } from '../../platform/pii.js';
 import { DuplicateSubmission, makeRegistrationWriter, type WriteItem } from './registrations.writer.js';
+import { prepareRegistrationStatements } from './registrations.write.repo.js';
 import type { FromWriterThread, ToWriterThread, WireError, WriteResult } from './registrations.writer-thread.js';
 
 const { sqliteFile, secret } = workerData as { sqliteFile: string; secret: string };
 // Waiting here for a main-thread transaction's lock blocks no request: wait long rather than fail.
-const database = connectSqlite(sqliteFile, 30_000);
-const writer = makeRegistrationWriter(database, { pii: createPii(secret) });
+const sqlite = openSqlite(sqliteFile, 30_000, WAL_CHECKPOINT_PAGES.writerThread);
+const database = sqliteDatabase(sqlite, sqliteFile);
+const writer = makeRegistrationWriter(database, { pii: createPii(secret), prepared: prepareRegistrationStatements(sqlite) });
 const port = parentPort!;
 
 /** What the other side needs to tell errors apart (duplicates, unique violations, a vanished database). */
@@ -36,13 +38,13 @@ function answer(result: WriteResult): void {
     scheduled = false;
     const results = outbox;
     outbox = [];
-    port.postMessage({ type: 'results', results, stats: writer.stats() } satisfies FromWriterThread);
+    port.postMessage({ type: 'results', results: JSON.stringify(results), stats: writer.stats() } satisfies FromWriterThread);
   });
 }
 
 port.on('message', (msg: ToWriterThread) => {
   if (msg.type === 'submit') {
-    for (const { seq, item } of msg.items) {
+    for (const { seq, item } of JSON.parse(msg.items) as { seq: number; item: WriteItem }[]) {
       writer.submit(item as WriteItem).then(
         (w) => answer({ seq, caseNumbers: [...w.caseNumbers] }),
         (e: unknown) => answer({ seq, error: wire(e) }),

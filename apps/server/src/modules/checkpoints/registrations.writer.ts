@@ -13,7 +13,7 @@ import type { Database } from '../../db/connect.js';
 import { isConnectionError } from '../../db/dialect.js';
 import type { Executor } from '../../platform/context.js';
 import type { Pii } from '../../platform/pii.js';
-import { openCase, storedKeys, writeRows, type CaseOpener, type CaseRow, type RegistrationRow } from './registrations.write.repo.js';
+import { openCase, storedKeys, writeRows, type CaseOpener, type CaseRow, type RegistrationRow, type RegistrationStatements } from './registrations.write.repo.js';
 
 // The row shapes and the statements live in the repo; callers may keep importing them from here.
 export { addToRollup, openCase, writeRows, type CaseOpener, type CaseRow, type RegistrationRow } from './registrations.write.repo.js';
@@ -64,7 +64,7 @@ export function seal(item: WriteItem, pii: Pii | undefined): void {
   delete item.plain;
 }
 
-export function makeRegistrationWriter(database: Database, opts: { maxBatch?: number; pii?: Pii } = {}) {
+export function makeRegistrationWriter(database: Database, opts: { maxBatch?: number; pii?: Pii; prepared?: RegistrationStatements } = {}) {
   const maxBatch = opts.maxBatch ?? 500;
   let queue: Pending[] = [];
   let running = false;
@@ -74,7 +74,7 @@ export function makeRegistrationWriter(database: Database, opts: { maxBatch?: nu
   const writeOne = async (item: WriteItem): Promise<Written> => {
     const w = await database.db.transaction().execute(async (trx) => {
       const out = await writeCases(trx, item);
-      await writeRows(trx, item.rows);
+      await writeRows(trx, item.rows, opts.prepared);
       return out;
     });
     counts.commits++;
@@ -111,7 +111,7 @@ export function makeRegistrationWriter(database: Database, opts: { maxBatch?: nu
         const fresh = write.filter((p) => !isStored(p));
         const out: Written[] = [];
         for (const p of fresh) out.push(await writeCases(trx, p.item));
-        await writeRows(trx, fresh.flatMap((p) => p.item.rows));
+        await writeRows(trx, fresh.flatMap((p) => p.item.rows), opts.prepared);
         return { fresh, results: out, stored: write.filter(isStored) };
       });
       counts.commits++;
