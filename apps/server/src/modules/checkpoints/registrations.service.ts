@@ -181,6 +181,8 @@ export function makeRegistrationsService(parts: CheckpointParts, scope: Scope, m
         after: { temperature, result, reasons, ...(caseNumber ? { caseNumber } : {}) },
       });
     });
+    // The day's alerts changed: statistics kept in memory for a settled day read it again.
+    mod.stats.invalidate(ctx.zoneId, row.day);
     for (const a of alerts) mod.cases.publishAlert(ctx.zoneId, a);
     return toRegistration(await rowOf(ctx, id));
   }

@@ -178,6 +178,15 @@ describe('the statistics of a period', () => {
     }
   });
 
+  it('a temperature entered later for a settled day counts in its alerts at once', async () => {
+    const w = await world();
+    const alerts = async () => (await t.services.checkpoints.stats.stats(w.zone.ctx, { from: '2020-02-20', to: '2020-02-20' })).byDay[0]!.alerts;
+    expect(await alerts()).toBe(1);
+    // The walker at the park gate on the 20th (green), measured at 38.1 ℃ afterwards.
+    await t.services.checkpoints.registrations.setTemperature(w.zone.ctx, w.rows[3]!.id, 38.1);
+    expect(await alerts()).toBe(2);
+  });
+
   it('are read with checkpoints.stats: staff, leaders, admins; not by others', async () => {
     const w = await world();
     for (const role of ['checkpoint_staff', 'leader', 'platform_admin'] as const) {

@@ -6,7 +6,7 @@
 //
 // A day's rollups are read once and kept in memory when the day is settled (it ended more than
 // five minutes ago in the zone): registrations are written at the time they happen, so only a
-// later temperature changes a settled day (that path should call `invalidate`); kept an hour at
+// later temperature changes a settled day (registrations.setTemperature calls `invalidate`); kept an hour at
 // most all the same. Today is always read afresh: a 14-day window reads one day of rollups.
 import ExcelJS from 'exceljs';
 import {
