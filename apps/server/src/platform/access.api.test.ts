@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '@shuangsheng/contracts';
 import { makeTestApp, type TestApp } from '../test/harness.js';
 import { adminOf, makePark, makeUser, makeZone, signIn } from '../test/factories.js';
+import { makeCheckpoint } from '../test/checkpoint-factories.js';
+import { postPublic, publicForm } from '../test/checkpoint-factories-2.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -63,6 +65,29 @@ describe('route access declarations', () => {
     expect(same.statusCode).toBe(201);
     const cli = await call({ method: 'POST', url: '/api/parks', payload: { name: '脚本园区' } });
     expect(cli.statusCode).toBe(201);
+  });
+
+  it('the public registration POST, in its own context, keeps its checks: origin, language, nosniff, request id; no console headers', async () => {
+    const zone = await makeZone(t.services);
+    const cp = await makeCheckpoint(t, zone);
+    const cross = await postPublic(t.app, cp.token, publicForm(), { headers: { origin: 'https://evil.example' } });
+    expect(cross.statusCode).toBe(403);
+    expect(cross.json().error.code).toBe('cross_origin');
+    const bad = await postPublic(t.app, cp.token, publicForm({ idNumber: '510302196001010014' }), { headers: { 'accept-language': 'en-US' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/^Invalid request: idNumber/);
+    const ok = await postPublic(t.app, cp.token, publicForm(), { headers: { 'x-request-id': 'qr-1' } });
+    expect(ok.statusCode).toBe(201);
+    for (const res of [cross, bad, ok]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-request-id']).toBeTruthy();
+      // The console's page headers and cookies belong to the other context.
+      expect(res.headers['content-security-policy']).toBeUndefined();
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+    expect(ok.headers['x-request-id']).toBe('qr-1');
+    // The console's routes keep theirs.
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).headers['content-security-policy']).toContain("default-src 'self'");
   });
 
   it('login itself is protected from cross-origin posts', async () => {

@@ -139,6 +139,9 @@ export function publicRequestCheck(scope: FastifyInstance, opts: { publicUrl: st
   scope.addHook('onRequest', (request, reply, done) => {
     request.lang = langOf(request);
     void reply.header('x-content-type-options', 'nosniff');
-    done(UNSAFE.has(request.method) && !originAllowed(request, opts.publicUrl) ? new AppError(403, 'cross_origin') : undefined);
+    if (UNSAFE.has(request.method) && !originAllowed(request, opts.publicUrl)) done(new AppError(403, 'cross_origin'));
+    // Nothing here checks a session: a route registered here by mistake without `public` is refused.
+    else if (!request.routeOptions.config.public && !request.is404) done(new UnauthenticatedError());
+    else done();
   });
 }
