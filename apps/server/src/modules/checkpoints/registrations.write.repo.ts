@@ -17,10 +17,11 @@ export type CaseOpener = { id: string | null; name: string };
 /** Rows per INSERT statement: 33 columns × 30 stays under SQLite's 999-variable floor of old builds. */
 const ROWS_PER_INSERT = 30;
 
-/** Which of the (checkpoint, Idempotency-Key) pairs of these first rows are stored already, as `checkpoint\0key`. */
-export async function storedKeys(trx: Executor, groupFirsts: RegistrationRow[]): Promise<Set<string>> {
+/** Which of the (checkpoint, Idempotency-Key) pairs of these first rows are stored already, as `checkpoint\0key` (through `prepared` statements when given). */
+export async function storedKeys(trx: Executor, groupFirsts: RegistrationRow[], prepared?: RegistrationStatements): Promise<Set<string>> {
   const firsts = groupFirsts.filter((r) => r.idempotency_key);
   if (!firsts.length) return new Set();
+  if (prepared) return new Set(firsts.filter((r) => prepared.keyStored(r)).map((r) => `${r.checkpoint_id}\u0000${r.idempotency_key}`));
   // The zones are compared here, not in SQL: with `zone_id in (…)` added, SQLite's planner takes
   // the (zone, checkpoint, at) index and walks every row of the checkpoint instead of the unique one.
   const zones = new Set(firsts.map((r) => r.zone_id));
@@ -69,7 +70,10 @@ export function prepareRegistrationStatements(sqlite: SQLite.Database) {
     'insert into checkpoint_rollups (zone_id, checkpoint_id, day, hour, province, persons, vehicles, alerts) values (@zone_id, @checkpoint_id, @day, @hour, @province, @persons, @vehicles, @alerts) ' +
       'on conflict (zone_id, checkpoint_id, day, hour, province) do update set persons = persons + excluded.persons, vehicles = vehicles + excluded.vehicles, alerts = alerts + excluded.alerts',
   );
+  // One probe of the unique (checkpoint_id, idempotency_key) index a key; the zone compared as in storedKeys.
+  const stored = sqlite.prepare('select zone_id from checkpoint_registrations where checkpoint_id = ? and idempotency_key = ?').pluck();
   return {
+    keyStored: (r: RegistrationRow) => stored.get(r.checkpoint_id, r.idempotency_key) === r.zone_id,
     // A field left out (JSON drops undefined) is NULL, as Kysely would write it.
     insertRow: (r: RegistrationRow) => insert.run(REGISTRATION_COLUMNS.map((c) => r[c] ?? null)),
     addToRollup: (s: RollupAddition) => rollup.run(s),

@@ -106,7 +106,7 @@ export function makeRegistrationWriter(database: Database, opts: { maxBatch?: nu
       const { fresh, results, stored } = await database.db.transaction().execute(async (trx) => {
         // Keys already stored (a retry after an answer that got lost): one statement for the
         // whole batch, on the unique index; those items are refused, the caller replays.
-        const taken = await storedKeys(trx, write.map((p) => p.item.rows[0]!));
+        const taken = await storedKeys(trx, write.map((p) => p.item.rows[0]!), opts.prepared);
         const isStored = (p: Pending) => taken.has(keyOf(p.item) ?? '');
         const fresh = write.filter((p) => !isStored(p));
         const out: Written[] = [];
