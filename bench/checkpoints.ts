@@ -8,7 +8,7 @@
 //   2. trace: 5,000,000 registrations of 1,000,000 people at 200 checkpoints over 28 days, written
 //      through the registration writer's writeRows in big transactions (ciphertexts made once per
 //      person), then 220 traces over HTTP, and the statistics of 14 and 28 days (first call and
-//      later ones); the query plans of the trace's two queries and of the statistics.
+//      later ones); the query plans of the trace's three queries and of the statistics.
 //   3. loss: 20,000 registrations sent with 50 in flight; the server is SIGKILLed midway and
 //      started again; the unanswered ones are sent again with their key (a phone's retry); every
 //      registration that got a 2xx must be in the database. Both databases.
@@ -117,26 +117,31 @@ function serverEnv(dataDir: string, databaseUrl: string | undefined): NodeJS.Pro
   return env;
 }
 
-/** A PostgreSQL database of our own for `run` (dropped before and after, unless kept to be used again). */
-async function withPgDatabase<T>(run: (url: string) => Promise<T>, keep = false): Promise<T> {
+/** A PostgreSQL database of our own for `run` (dropped before and after, unless kept to be used again; the trace keeps its own, ss_bench_cp_trace, which the other runs' drops leave alone). */
+async function withPgDatabase<T>(run: (url: string) => Promise<T>, keep = false, name = 'ss_bench_cp'): Promise<T> {
   const admin = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://shuangsheng:shuangsheng@127.0.0.1:5432/postgres';
   const pg = requireServer('pg') as typeof PgModule;
+  // The client is ended when the statement fails too (a kept database's `create` does): an open
+  // one would keep the process from exiting.
   const sqlOn = async (q: string) => {
     const c = new pg.Client({ connectionString: admin });
     await c.connect();
-    await c.query(q);
-    await c.end();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
   };
-  if (!keep) await sqlOn('drop database if exists ss_bench_cp with (force)');
-  await sqlOn('create database ss_bench_cp').catch((e: unknown) => {
+  if (!keep) await sqlOn(`drop database if exists ${name} with (force)`);
+  await sqlOn(`create database ${name}`).catch((e: unknown) => {
     if (!keep) throw e;
   });
   const u = new URL(admin);
-  u.pathname = '/ss_bench_cp';
+  u.pathname = `/${name}`;
   try {
     return await run(u.toString());
   } finally {
-    if (!keep) await sqlOn('drop database if exists ss_bench_cp with (force)');
+    if (!keep) await sqlOn(`drop database if exists ${name} with (force)`);
   }
 }
 
@@ -413,14 +418,16 @@ async function timedCalls(n: number, call: (i: number) => Promise<Record<string,
 async function queryPlans(m: Modules, deps: Deps, zoneId: string, checkpointId: string) {
   const { sql } = requireServer('kysely') as typeof KyselyModule;
   const idx = deps.pii.blindIndex(idOf(1));
-  const stops = `select r.id from checkpoint_registrations as r inner join checkpoints as c on c.id = r.checkpoint_id and c.zone_id = '${zoneId}' where r.zone_id = '${zoneId}' and r.id_idx = '${idx}' and r.at + 0 >= 0 and r.at + 0 < 9999999999999 order by r.at, r.id limit 501`;
-  const near = `select r.id from checkpoint_registrations as r inner join checkpoints as c on c.id = r.checkpoint_id and c.zone_id = '${zoneId}' where r.zone_id = '${zoneId}' and r.checkpoint_id = '${checkpointId}' and r.at >= ${Date.now() - 3_600_000} and r.at <= ${Date.now()} order by r.at, r.id limit 1001`;
-  const rollups = `select day, checkpoint_id, sum(persons) from checkpoint_rollups where zone_id = '${zoneId}' and day >= '${m.addDays(m.todayIn(TZ, Date.now()), -13)}' and day <= '${m.todayIn(TZ, Date.now())}' group by day, checkpoint_id`;
+  const now = Date.now();
+  const stops = `select id, at from checkpoint_registrations where zone_id = '${zoneId}' and id_idx = '${idx}' and at + 0 >= 0 and at + 0 < ${now} order by at, id limit 501`;
+  const instants = `select at from checkpoint_registrations where zone_id = '${zoneId}' and checkpoint_id = '${checkpointId}' and at >= ${now - 3_600_000} and at <= ${now} order by at limit 5001`;
+  const near = `select id, code, checkpoint_id, at, direction, name, id_enc, id_idx, phone_enc, plate, temperature, result, source from checkpoint_registrations where zone_id = '${zoneId}' and checkpoint_id = '${checkpointId}' and at >= ${now - 600_000} and at <= ${now} order by at limit 5001`;
+  const rollups = `select day, checkpoint_id, sum(persons) from checkpoint_rollups where zone_id = '${zoneId}' and day >= '${m.addDays(m.todayIn(TZ, now), -13)}' and day <= '${m.todayIn(TZ, now)}' group by day, checkpoint_id`;
   const plan = async (q: string) => {
     if (deps.database.dialect === 'sqlite') return (await sql.raw<{ detail: string }>(`explain query plan ${q}`).execute(deps.database.db)).rows.map((r) => r.detail);
     return (await sql.raw<{ 'QUERY PLAN': string }>(`explain ${q}`).execute(deps.database.db)).rows.map((r) => r['QUERY PLAN']);
   };
-  return { traceStops: await plan(stops), traceNear: await plan(near), statsCells: await plan(rollups) };
+  return { traceStops: await plan(stops), traceInstants: await plan(instants), traceNear: await plan(near), statsByDayCheckpoint: await plan(rollups) };
 }
 
 /** BENCH_TRACE_DIR keeps the data directory (and the PostgreSQL database) to run the queries again without writing the rows again. */
@@ -636,7 +643,7 @@ async function lossOn(databaseUrl: string | undefined): Promise<Record<string, u
 export const benchCheckpointsIngest = () => ingestOn(undefined);
 export const benchCheckpointsIngestPg = () => withPgDatabase((url) => ingestOn(url));
 export const benchCheckpointsTrace = () => traceOn(undefined);
-export const benchCheckpointsTracePg = () => withPgDatabase((url) => traceOn(url), Boolean(TRACE_DIR));
+export const benchCheckpointsTracePg = () => withPgDatabase((url) => traceOn(url), Boolean(TRACE_DIR), 'ss_bench_cp_trace');
 export async function benchCheckpointsLoss(): Promise<Record<string, unknown>> {
   return { sqlite: await lossOn(undefined), postgres: await withPgDatabase((url) => lossOn(url)) };
 }

@@ -40,18 +40,26 @@ export function makeRetentionService(parts: CheckpointParts, scope: Scope, mod: 
     if (done) return toReport(done);
     const { retentionDays } = await mod.settings.of(zoneId);
     const cutoff = dayStartIn(addDays(day, -retentionDays), timeZone);
-    const byCheckpoint = (await repo.countsBefore(zoneId, cutoff)).sort((a, b) => b.removed - a.removed || zhCompare(a.name, b.name));
+    // Chunk by chunk (each its own short transaction: the registration path is never held up long),
+    // counted per checkpoint on the way.
+    const perCheckpoint = new Map<string, number>();
     let removed = 0;
     for (;;) {
-      const ids = await repo.idsBefore(zoneId, cutoff, CHUNK);
-      if (!ids.length) break;
+      const chunk = await repo.before(zoneId, cutoff, CHUNK);
+      if (!chunk.length) break;
+      const ids = chunk.map((r) => r.id);
       removed += await database.db.transaction().execute(async (trx) => {
         const r = makeRetentionRepo(trx);
         await r.unlinkCases(zoneId, ids);
         return r.deleteRegistrations(zoneId, ids);
       });
-      if (ids.length < CHUNK) break;
+      for (const r of chunk) perCheckpoint.set(r.checkpoint_id, (perCheckpoint.get(r.checkpoint_id) ?? 0) + 1);
+      if (chunk.length < CHUNK) break;
     }
+    const names = await repo.checkpointNames(zoneId, [...perCheckpoint.keys()]);
+    const byCheckpoint = [...perCheckpoint]
+      .map(([checkpointId, n]) => ({ checkpointId, name: names.get(checkpointId) ?? '', removed: n }))
+      .sort((a, b) => b.removed - a.removed || zhCompare(a.name, b.name));
     const ctx = by ?? systemCtx(zoneId, 'checkpoints.retention');
     return database.db.transaction().execute(async (trx) => {
       const r = makeRetentionRepo(trx);

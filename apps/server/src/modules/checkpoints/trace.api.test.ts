@@ -5,7 +5,7 @@
 // ID number or phone is nowhere in the log); the export has the same two lists; only `trace` may.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TraceResult } from '@shuangsheng/contracts';
+import { TraceContact, TraceResult, TraceStop } from '@shuangsheng/contracts';
 import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
 import { newAdmin, signedInUser } from '../../test/factories.js';
 import { makeCheckpoint } from '../../test/checkpoint-factories.js';
@@ -131,6 +131,80 @@ describe('tracing a person', () => {
     expect(r.contacts).toHaveLength(TRACE_CONTACT_CAP);
     expect(r.contacts.map((c) => c.name)).toEqual(crowd.slice(0, TRACE_CONTACT_CAP).map((p) => p.name));
     expect(Math.max(...r.contacts.map((c) => c.minutesApart))).toBe(17);
+  });
+
+  it('keeps the nearest across the stops: the near ones at one checkpoint and the nearer part of those a few minutes from another', async () => {
+    const admin = await newAdmin(t.app, t.services);
+    const cp1 = await makeCheckpoint(t, admin.zone, { name: '一号卡口' });
+    const cp2 = await makeCheckpoint(t, admin.zone, { name: '二号卡口' });
+    const person = protectPerson(t, { name: '被追踪者乙', idNumber: residentId(779), phone: null });
+    const stopA = cst('2020-02-20', '10:00');
+    const stopB = cst('2020-02-20', '15:00');
+    const crowd = people(t, 230, 7300);
+    const close = crowd.slice(0, 150);
+    const middle = crowd.slice(150, 210);
+    const far = crowd.slice(210);
+    await insertRegistrations(t, [
+      registrationRow(t, admin.zone, { checkpointId: cp1.id, at: stopA, person }),
+      registrationRow(t, admin.zone, { checkpointId: cp2.id, at: stopB, person }),
+      // 150 within ± 2 minutes of stop A (half before, half after).
+      ...close.map((p, k) => registrationRow(t, admin.zone, { checkpointId: cp1.id, at: stopA + (k % 2 ? 1 : -1) * (k + 1) * 600, person: p })),
+      // 60 from 4 to 9 minutes after stop B, 5 s apart; 20 at 25 minutes before it.
+      ...middle.map((p, k) => registrationRow(t, admin.zone, { checkpointId: cp2.id, at: stopB + 4 * 60_000 + k * 5_000, person: p })),
+      ...far.map((p) => registrationRow(t, admin.zone, { checkpointId: cp2.id, at: stopB - 25 * 60_000, person: p })),
+    ]);
+    const r = (await admin.call({ method: 'POST', url: '/api/checkpoints/trace', payload: body({ value: residentId(779), from: '2020-02-20', to: '2020-02-20' }) })).json() as TraceResult;
+    expect(r.stops.map((s) => s.checkpointName)).toEqual(['一号卡口', '二号卡口']);
+    expect(r.truncated).toBe(true);
+    expect(r.contacts).toHaveLength(TRACE_CONTACT_CAP);
+    // All 150 near stop A, and the first 50 after stop B; none of the 25-minute ones.
+    expect(new Set(r.contacts.map((c) => c.name))).toEqual(new Set([...close, ...middle.slice(0, 50)].map((p) => p.name)));
+    expect(r.contacts.filter((c) => c.nearRegistrationId === r.stops[1]!.id).map((c) => c.minutesApart)).toEqual(middle.slice(0, 50).map((_, k) => Math.round((4 * 60_000 + k * 5_000) / 60_000)));
+    // In time order.
+    const ats = r.contacts.map((c) => c.at);
+    expect(ats).toEqual([...ats].sort((a, b) => a - b));
+    // The export lists them all (its cap is far higher), truncated no more.
+    const x = await admin.call({ method: 'POST', url: '/api/checkpoints/trace/export.xlsx', payload: body({ value: residentId(779), from: '2020-02-20', to: '2020-02-20' }) });
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('密接')!.rowCount).toBe(1 + 230);
+    const audit = await t.deps.database.db.selectFrom('audit_log').select(['action', 'after_json']).where('zone_id', '=', admin.zone.id).where('action', 'like', 'checkpoint.trace%').orderBy('at').orderBy('id').execute();
+    expect(audit.map((a) => [a.action, JSON.parse(a.after_json!).contacts, JSON.parse(a.after_json!).truncated])).toEqual([
+      ['checkpoint.trace', TRACE_CONTACT_CAP, true],
+      ['checkpoint.trace_export', 230, false],
+    ]);
+  });
+
+  it('still counts every contact when the traced person’s own registration outside the period is among the nearest', async () => {
+    const admin = await newAdmin(t.app, t.services);
+    const cp = await makeCheckpoint(t, admin.zone);
+    const person = protectPerson(t, { name: '被追踪者丙', idNumber: residentId(780), phone: null });
+    const stop = cst('2020-02-20', '00:05');
+    const crowd = people(t, TRACE_CONTACT_CAP + 6, 7600);
+    await insertRegistrations(t, [
+      registrationRow(t, admin.zone, { checkpointId: cp.id, at: stop, person }),
+      // The person 5 min 10 s before, on the day before the period: not a stop, not a contact.
+      registrationRow(t, admin.zone, { checkpointId: cp.id, at: stop - 310_000, person }),
+      // 201 others 5 s apart after the stop, 5 more 20 minutes after it.
+      ...crowd.slice(0, TRACE_CONTACT_CAP + 1).map((p, k) => registrationRow(t, admin.zone, { checkpointId: cp.id, at: stop + (k + 1) * 5_000, person: p })),
+      ...crowd.slice(TRACE_CONTACT_CAP + 1).map((p) => registrationRow(t, admin.zone, { checkpointId: cp.id, at: stop + 20 * 60_000, person: p })),
+    ]);
+    const r = (await admin.call({ method: 'POST', url: '/api/checkpoints/trace', payload: body({ value: residentId(780), from: '2020-02-20', to: '2020-02-20' }) })).json() as TraceResult;
+    expect(r.stops).toHaveLength(1);
+    expect(r.truncated).toBe(true);
+    expect(r.contacts.map((c) => c.name)).toEqual(crowd.slice(0, TRACE_CONTACT_CAP).map((p) => p.name));
+  });
+
+  it('answers exactly the contract’s fields (the answer is sent without a second check): no ciphertext or blind index', async () => {
+    const w = await world();
+    const res = await w.call({ method: 'POST', url: '/api/checkpoints/trace', payload: body() });
+    const r = res.json() as TraceResult;
+    expect(Object.keys(r).sort()).toEqual(Object.keys(TraceResult.shape).sort());
+    for (const s of r.stops) expect(Object.keys(s).sort()).toEqual(Object.keys(TraceStop.shape).sort());
+    for (const c of r.contacts) expect(Object.keys(c).sort()).toEqual(Object.keys(TraceContact.shape).sort());
+    expect(TraceResult.parse(r)).toEqual(r);
+    expect(res.body).not.toMatch(/v1:|_enc|_idx/);
   });
 
   it('stops at 500 stops and says it was truncated', async () => {

@@ -1,33 +1,19 @@
 // SQL of movement tracing (活动轨迹): a person's registrations by blind index (or a plate) within
-// a time range, and the others registered at a checkpoint within a span of time. Both ride the
-// registrations' indexes — (zone_id, id_idx|phone_idx|plate, at) and (zone_id, checkpoint_id, at) —
-// so a trace costs the same over five thousand rows as over five million.
+// a time range, when (and then who) others registered at a checkpoint within a span of time, and
+// the checkpoints' names. Each rides one index — (zone_id, id_idx|phone_idx|plate, at) and
+// (zone_id, checkpoint_id, at) — so a trace costs the same over five thousand rows as over five
+// million. No joins: SQLite, without statistics, would start from the checkpoints and
+// walk each one's registrations instead (seconds at five million rows).
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/context.js';
 
 /** The columns a stop or contact shows (and the identity a contact is told apart by). */
-const COLUMNS = [
-  'r.id',
-  'r.code',
-  'r.checkpoint_id',
-  'c.name as checkpoint_name',
-  'r.at',
-  'r.direction',
-  'r.name',
-  'r.id_enc',
-  'r.id_idx',
-  'r.phone_enc',
-  'r.plate',
-  'r.temperature',
-  'r.result',
-  'r.source',
-] as const;
+const COLUMNS = ['id', 'code', 'checkpoint_id', 'at', 'direction', 'name', 'id_enc', 'id_idx', 'phone_enc', 'plate', 'temperature', 'result', 'source'] as const;
 
 export type TraceRow = {
   id: string;
   code: string;
   checkpoint_id: string;
-  checkpoint_name: string;
   at: number;
   direction: string;
   name: string;
@@ -42,45 +28,50 @@ export type TraceRow = {
 
 export type TraceKeyColumn = 'id_idx' | 'phone_idx' | 'plate';
 
-export function makeTraceRepo(db: Executor) {
-  const base = (zoneId: string) =>
-    db
-      .selectFrom('checkpoint_registrations as r')
-      .innerJoin('checkpoints as c', (j) => j.onRef('c.id', '=', 'r.checkpoint_id').on('c.zone_id', '=', zoneId))
-      .select([...COLUMNS])
-      .where('r.zone_id', '=', zoneId);
+/** A stretch of time at a checkpoint, both ends included. */
+export type TraceRange = { checkpointId: string; from: number; to: number };
 
+export function makeTraceRepo(db: Executor) {
+  // One range's registrations, the earliest `limit` (the (zone_id, checkpoint_id, at) index). One
+  // statement per range, side by side on PostgreSQL's pool: a UNION ALL of them measured no faster
+  // on either database.
+  const inRange = (zoneId: string, r: TraceRange, limit: number) =>
+    db
+      .selectFrom('checkpoint_registrations')
+      .where('zone_id', '=', zoneId)
+      .where('checkpoint_id', '=', r.checkpointId)
+      .where('at', '>=', r.from)
+      .where('at', '<=', r.to)
+      .orderBy('at')
+      .limit(limit);
   return {
+    // The period is compared as `at + 0`: SQLite would otherwise walk the (zone_id, at) index over
+    // the whole period instead of the person's few rows in the key's index (which is in time order
+    // already); PostgreSQL plans it the same way either way.
     /** The registrations whose key column equals `value` in [fromMs, toMs), in time order; at most `limit`. */
-    // The period is compared as `at + 0`: SQLite, without statistics, would otherwise walk the
-    // (zone_id, at) index over the whole period instead of the person's few rows in the key's
-    // index (which is in time order already); PostgreSQL plans it the same way either way.
     stops: (zoneId: string, column: TraceKeyColumn, value: string, fromMs: number, toMs: number, limit: number): Promise<TraceRow[]> =>
-      base(zoneId)
-        .where(`r.${column}`, '=', value)
-        .where(sql<number>`r.at + 0`, '>=', fromMs)
-        .where(sql<number>`r.at + 0`, '<', toMs)
-        .orderBy('r.at')
-        .orderBy('r.id')
-        .limit(limit)
-        .execute(),
-    /** Who registered at a checkpoint in [fromMs, toMs] (both ends included), in time order; at most `limit`. */
-    near: (zoneId: string, checkpointId: string, fromMs: number, toMs: number, limit: number) =>
       db
         .selectFrom('checkpoint_registrations')
-        .select(['id', 'at', 'id_idx'])
+        .select([...COLUMNS])
         .where('zone_id', '=', zoneId)
-        .where('checkpoint_id', '=', checkpointId)
-        .where('at', '>=', fromMs)
-        .where('at', '<=', toMs)
+        .where(column, '=', value)
+        .where(sql<number>`at + 0`, '>=', fromMs)
+        .where(sql<number>`at + 0`, '<', toMs)
         .orderBy('at')
+        .orderBy('id')
         .limit(limit)
         .execute(),
-    /** Registrations by id, to show. */
-    byIds: async (zoneId: string, ids: string[]): Promise<TraceRow[]> => {
-      const out: TraceRow[] = [];
-      for (let i = 0; i < ids.length; i += 500) out.push(...(await base(zoneId).where('r.id', 'in', ids.slice(i, i + 500)).execute()));
-      return out;
-    },
+    /**
+     * For each range, the instants of the registrations at its checkpoint within it, in time order;
+     * at most `limit` per range, the earliest. The (zone_id, checkpoint_id, at) index alone answers
+     * it (an index-only scan), so learning who is how near costs little even where thousands passed.
+     */
+    instants: (zoneId: string, ranges: TraceRange[], limit: number): Promise<number[][]> =>
+      Promise.all(ranges.map(async (r) => (await inRange(zoneId, r, limit).select('at').execute()).map((row) => row.at))),
+    /** For each range, who registered at its checkpoint within it, whole rows in time order; at most `limit` per range, the earliest. */
+    near: (zoneId: string, ranges: TraceRange[], limit: number): Promise<TraceRow[][]> => Promise.all(ranges.map((r) => inRange(zoneId, r, limit).select([...COLUMNS]).execute())),
+    /** The names of the zone's checkpoints among `ids`. */
+    checkpointNames: async (zoneId: string, ids: string[]): Promise<Map<string, string>> =>
+      new Map(ids.length ? (await db.selectFrom('checkpoints').select(['id', 'name']).where('zone_id', '=', zoneId).where('id', 'in', ids).execute()).map((c) => [c.id, c.name]) : []),
   };
 }

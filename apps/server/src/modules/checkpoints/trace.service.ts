@@ -30,7 +30,7 @@ import { addDays } from '../../platform/calendar.js';
 import type { CheckpointParts, Scope } from './context.js';
 import type { CheckpointsModule } from './checkpoints.services.js';
 import { dayStartIn, daysBetween } from './stats.compute.js';
-import { makeTraceRepo, type TraceKeyColumn, type TraceRow } from './trace.repo.js';
+import { makeTraceRepo, type TraceKeyColumn, type TraceRange, type TraceRow } from './trace.repo.js';
 
 type Stop = z.infer<typeof TraceStop>;
 type Contact = z.infer<typeof TraceContact>;
@@ -42,6 +42,8 @@ type Contact = z.infer<typeof TraceContact>;
 export const TRACE_STOP_CAP = 500;
 export const TRACE_CONTACT_CAP = 200;
 export const TRACE_SCAN_CAP = 5_000;
+/** The export lists this many contacts (the nearest in time), and the same stops. */
+export const TRACE_EXPORT_CONTACT_CAP = 5_000;
 /** The longest period one search covers. */
 export const MAX_TRACE_DAYS = 366;
 
@@ -55,17 +57,49 @@ export const normalisePlate = (v: string) => v.toUpperCase().replace(/[\s·•-]
 
 const COLUMN_OF: Record<TraceInput['by'], TraceKeyColumn> = { idNumber: 'id_idx', phone: 'phone_idx', plate: 'plate' };
 
+type Candidate = { row: TraceRow; near: TraceRow; apart: number };
+
+/** The stop nearest in time to `at` among a checkpoint's stops (in time order; the first of two as near). */
+function nearestStop(here: TraceRow[], at: number): TraceRow {
+  let near = here[0]!;
+  for (const s of here) if (Math.abs(s.at - at) < Math.abs(near.at - at)) near = s;
+  return near;
+}
+
+/** Per checkpoint, the stops' ± width merged where they overlap: one indexed range each. */
+function rangesOf(byCheckpoint: Map<string, TraceRow[]>, width: number): TraceRange[] {
+  const ranges: TraceRange[] = [];
+  for (const [checkpointId, list] of byCheckpoint) {
+    for (const s of list) {
+      const last = ranges.at(-1);
+      if (last && last.checkpointId === checkpointId && s.at - width <= last.to) last.to = s.at + width;
+      else ranges.push({ checkpointId, from: s.at - width, to: s.at + width });
+    }
+  }
+  return ranges;
+}
+
 export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: CheckpointsModule) {
   const { deps, timeZone } = parts;
   const { database, clock, pii } = deps;
   const repo = makeTraceRepo(database.db);
 
   const decrypt = (enc: string | null) => (enc ? pii.decrypt(enc) : null);
-  const toStop = (r: TraceRow): Stop => ({
+  // Midnights in the zone's time zone, remembered: each costs a date formatter (~0.2 ms).
+  const midnights = new Map<string, number>();
+  const dayStart = (date: string) => {
+    let ms = midnights.get(date);
+    if (ms === undefined) {
+      if (midnights.size > 1_000) midnights.clear();
+      midnights.set(date, (ms = dayStartIn(date, timeZone)));
+    }
+    return ms;
+  };
+  const toStop = (r: TraceRow, names: Map<string, string>): Stop => ({
     id: r.id,
     code: r.code,
     checkpointId: r.checkpoint_id,
-    checkpointName: r.checkpoint_name,
+    checkpointName: names.get(r.checkpoint_id) ?? '',
     at: r.at,
     direction: r.direction as Direction,
     name: r.name,
@@ -77,65 +111,81 @@ export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: Ch
     source: r.source as RegistrationSource,
   });
 
-  /** The search itself (no audit): stops, then the contacts around them. */
-  async function search(zoneId: string, input: TraceInput): Promise<TraceResult> {
+  /**
+   * The search itself (no audit): the stops, then the contacts around them — the `contactCap`
+   * nearest in time to a stop (TRACE_CONTACT_CAP on screen, TRACE_EXPORT_CONTACT_CAP in the export).
+   */
+  async function search(zoneId: string, input: TraceInput, contactCap = TRACE_CONTACT_CAP): Promise<TraceResult> {
     if (daysBetween(input.from, input.to) + 1 > MAX_TRACE_DAYS) throw new ValidationError([{ path: 'to', key: 'v.trace_window_too_long', params: { days: MAX_TRACE_DAYS } }]);
     const value = input.by === 'plate' ? normalisePlate(input.value) : pii.blindIndex(input.value);
-    const fromMs = dayStartIn(input.from, timeZone);
-    const toMs = dayStartIn(addDays(input.to, 1), timeZone);
+    const fromMs = dayStart(input.from);
+    const toMs = dayStart(addDays(input.to, 1));
     const found = await repo.stops(zoneId, COLUMN_OF[input.by], value, fromMs, toMs, TRACE_STOP_CAP + 1);
     let truncated = found.length > TRACE_STOP_CAP;
     const stops = found.slice(0, TRACE_STOP_CAP);
 
     // The traced person (or, by phone or plate, the people of those registrations) is no contact of itself.
     const traced = new Set(stops.map((s) => s.id_idx));
-    const span = input.windowMinutes * 60_000;
-    // Per checkpoint, the stops' windows merged where they overlap: one indexed range each.
+    // The stops per checkpoint, in time order.
     const byCheckpoint = new Map<string, TraceRow[]>();
-    for (const s of stops) byCheckpoint.set(s.checkpoint_id, [...(byCheckpoint.get(s.checkpoint_id) ?? []), s]);
-    const ranges: { checkpointId: string; from: number; to: number }[] = [];
-    for (const [checkpointId, list] of byCheckpoint) {
-      for (const s of list) {
-        const last = ranges.at(-1);
-        if (last && last.checkpointId === checkpointId && s.at - span <= last.to) last.to = s.at + span;
-        else ranges.push({ checkpointId, from: s.at - span, to: s.at + span });
-      }
+    for (const s of stops) {
+      const list = byCheckpoint.get(s.checkpoint_id);
+      if (list) list.push(s);
+      else byCheckpoint.set(s.checkpoint_id, [s]);
     }
-    // Candidates first (id, instant and person only: nothing decrypted), the nearest in time kept
-    // when there are more than the cap, then those read in full.
-    const candidates: { id: string; at: number; near: TraceRow; apart: number }[] = [];
-    for (const range of ranges) {
-      const rows = await repo.near(zoneId, range.checkpointId, range.from, range.to, TRACE_SCAN_CAP + 1);
-      if (rows.length > TRACE_SCAN_CAP) truncated = true;
+    // Who is how near, from the instants alone (the index, no rows read): each registration in the
+    // window around the stops is as far as the nearest stop at its checkpoint. The `contactCap`
+    // nearest others are then within `reach` — the distance of the (contactCap + stops + 1)-th
+    // nearest, as the traced people's own stops are among them (0 from themselves) — and only the
+    // registrations within ± reach are read whole: a few hundred rows, not every row of the window.
+    const window = input.windowMinutes * 60_000;
+    const wide = rangesOf(byCheckpoint, window);
+    const instants = await repo.instants(zoneId, wide, TRACE_SCAN_CAP + 1);
+    const aparts: number[] = [];
+    for (const [i, range] of wide.entries()) {
+      const list = instants[i]!;
+      if (list.length > TRACE_SCAN_CAP) truncated = true;
       const here = byCheckpoint.get(range.checkpointId)!;
-      for (const r of rows.slice(0, TRACE_SCAN_CAP)) {
-        if (traced.has(r.id_idx)) continue;
-        // The nearest stop at this checkpoint.
-        let near = here[0]!;
-        for (const s of here) if (Math.abs(s.at - r.at) < Math.abs(near.at - r.at)) near = s;
-        const apart = Math.abs(near.at - r.at);
-        if (apart <= span) candidates.push({ id: r.id, at: r.at, near, apart });
+      for (const at of list.slice(0, TRACE_SCAN_CAP)) aparts.push(Math.abs(nearestStop(here, at).at - at));
+    }
+    aparts.sort((x, y) => x - y);
+    const reach = aparts.length > contactCap + stops.length ? aparts[contactCap + stops.length]! : window;
+    /** The others registered within ± width of a stop, whole rows. */
+    const within = async (width: number): Promise<Candidate[]> => {
+      const ranges = rangesOf(byCheckpoint, width);
+      const nearby = await repo.near(zoneId, ranges, TRACE_SCAN_CAP + 1);
+      const out: Candidate[] = [];
+      for (const [i, range] of ranges.entries()) {
+        const here = byCheckpoint.get(range.checkpointId)!;
+        for (const r of nearby[i]!.slice(0, TRACE_SCAN_CAP)) {
+          if (traced.has(r.id_idx)) continue;
+          const near = nearestStop(here, r.at);
+          const apart = Math.abs(near.at - r.at);
+          if (apart <= width) out.push({ row: r, near, apart });
+        }
       }
-    }
-    if (candidates.length > TRACE_CONTACT_CAP) {
+      return out;
+    };
+    let candidates = await within(reach);
+    // Fewer than expected: more of the traced people's own registrations were near than their stops
+    // (one just outside the period, say). Then the whole window is read.
+    if (candidates.length <= contactCap && reach < window) candidates = await within(window);
+    if (candidates.length > contactCap) {
       truncated = true;
-      candidates.sort((a, b) => a.apart - b.apart || a.at - b.at || (a.id < b.id ? -1 : 1));
-      candidates.length = TRACE_CONTACT_CAP;
+      candidates.sort((a, b) => a.apart - b.apart || a.row.at - b.row.at || (a.row.id < b.row.id ? -1 : 1));
+      candidates.length = contactCap;
     }
-    const full = new Map((await repo.byIds(zoneId, candidates.map((c) => c.id))).map((r) => [r.id, r]));
+    const names = await repo.checkpointNames(zoneId, [...byCheckpoint.keys()]);
     const contacts: Contact[] = candidates
-      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .flatMap((c) => {
-        const r = full.get(c.id);
-        return r ? [{ ...toStop(r), nearRegistrationId: c.near.id, minutesApart: Math.round(c.apart / 60_000) }] : [];
-      });
-    return { stops: stops.map(toStop), contacts, truncated };
+      .sort((a, b) => a.row.at - b.row.at || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0))
+      .map((c) => ({ ...toStop(c.row, names), nearRegistrationId: c.near.id, minutesApart: Math.round(c.apart / 60_000) }));
+    return { stops: stops.map((r) => toStop(r, names)), contacts, truncated };
   }
 
   const maskedValue = (input: TraceInput) => (input.by === 'idNumber' ? maskIdNumber(input.value.trim()) : input.by === 'phone' ? maskPhone(input.value.trim()) : maskPlate(normalisePlate(input.value)));
 
   async function audited(ctx: Ctx, input: TraceInput, action: 'checkpoint.trace' | 'checkpoint.trace_export'): Promise<TraceResult> {
-    const result = await search(ctx.zoneId, input);
+    const result = await search(ctx.zoneId, input, action === 'checkpoint.trace' ? TRACE_CONTACT_CAP : TRACE_EXPORT_CONTACT_CAP);
     await database.db.transaction().execute((trx) =>
       recordAudit(trx, clock, ctx, {
         action,
@@ -160,7 +210,10 @@ export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: Ch
   /** A search with its reason, audited (never with the plain value). */
   const trace = (ctx: Ctx, input: TraceInput): Promise<TraceResult> => audited(ctx, input, 'checkpoint.trace');
 
-  /** The same search as a workbook: sheet 轨迹 / Stops and sheet 密接 / Contacts. Audited too. */
+  /**
+   * The same search as a workbook: sheet 轨迹 / Stops and sheet 密接 / Contacts, with up to
+   * TRACE_EXPORT_CONTACT_CAP contacts (the screen shows the TRACE_CONTACT_CAP nearest). Audited too.
+   */
   async function workbook(ctx: Ctx, input: TraceInput): Promise<Buffer> {
     const lang: Lang = input.lang ?? ctx.lang;
     const result = await audited(ctx, input, 'checkpoint.trace_export');
