@@ -180,7 +180,7 @@ export const checkpointsDutyEnUS: typeof checkpointsDutyZhCN = {
     checkpointsCount: 'Checkpoints',
     contactsCount: 'Possible contacts (±{{window}} min)',
     peopleCount: 'Contact persons',
-    truncated: 'Too many results: only the first part is shown. Narrow the dates and search again.',
+    truncated: 'Many results: the possible contacts listed are the 200 nearest in time (and at most 500 stops). Narrow the contact window, or export to Excel for more (up to 5,000).',
     stops: 'Movements (in time order)',
     timeline: 'Timeline',
     table: 'Table',

@@ -179,7 +179,7 @@ export const checkpointsDutyZhCN = {
     checkpointsCount: '涉及卡口',
     contactsCount: '可能接触（±{{window}} 分钟）',
     peopleCount: '可能接触人数',
-    truncated: '结果较多，只显示了前一部分；请缩短日期范围后再查。',
+    truncated: '结果较多：可能接触人员只列出时间上最近的 200 人（轨迹最多 500 条）。可缩小接触时间窗，或导出 Excel 查看更多（最多 5000 人）。',
     stops: '活动轨迹（按时间顺序）',
     timeline: '时间轴',
     table: '表格',
