@@ -213,7 +213,11 @@ describe('a checkpoint: QR registration on a phone, staff entry with a fever, th
   });
 
   it('a trace with a stated reason finds both registrations and the possible contact, and exports them', async () => {
+    // The contact window starts at the zone's setting.
+    await call('PATCH', '/api/checkpoints/settings', { contactWindowMinutes: 45 });
     await duty.goto(`${server.url}/checkpoints/trace`);
+    const windowInput = duty.locator('input[data-testid="trace-window"], [data-testid="trace-window"] input').first();
+    await expect.poll(() => windowInput.inputValue()).toBe('45');
     await duty.getByTestId('trace-value').fill(ZHANG);
     await duty.getByTestId('trace-submit').click();
     // No reason, no search.

@@ -443,6 +443,12 @@ export const GridRiskRow = z.object({
   checkpoints: z.number().int(),
 });
 export const GridRiskListQuery = z.strictObject({ ...PageQuery, risk: z.enum(RISK_LEVELS).optional() });
+/**
+ * The list's filters without paging, plus the sheet's language: every matching unit as Excel.
+ * `shown` filters by the level a unit shows — its own or the one it inherits ('none': neither), as
+ * the console's page does; `risk` by its own level only, as the list.
+ */
+export const GridRiskExportQuery = z.strictObject({ q: PageQuery.q, risk: z.enum(RISK_LEVELS).optional(), shown: z.enum([...RISK_LEVELS, 'none']).optional(), lang: Lang });
 
 // ---- settings
 export const CheckpointSettings = z.object({

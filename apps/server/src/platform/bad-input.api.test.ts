@@ -395,6 +395,7 @@ describe('ids in paths and queries', () => {
       ['/api/checkpoints?sort=token:asc', 'sort: 排序参数应为“字段:asc|desc”'],
       ['/api/checkpoints/export.xlsx?kind=airport', 'kind: 应为以下之一：highway_exit, '],
       ['/api/checkpoints/risk?risk=extreme', 'risk: 应为以下之一：low, medium, high'],
+      ['/api/checkpoints/risk/export.xlsx?risk=purple', 'risk: 应为以下之一：low, medium, high'],
       ['/api/checkpoints/passes?status=lost', 'status: 应为以下之一：active, revoked'],
       ['/api/checkpoints/passes/export.xlsx?floor=two', 'floor: 类型应为数字'],
       ['/api/checkpoints/floor-colours', 'buildingId: 必填'],

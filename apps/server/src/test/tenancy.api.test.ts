@@ -539,7 +539,7 @@ describe('lists and exports', () => {
         '/api/resumption/visits/export.xlsx', '/api/resumption/demands/export.xlsx', '/api/resumption/supplies/ledger/export.xlsx', '/api/resumption/projects/export.xlsx',
         '/api/resumption/plans/export.xlsx', '/api/resumption/enterprises/export.xlsx', '/api/resumption/daily-reports/export.xlsx',
         '/api/inspections/findings/export.xlsx', '/api/inspections/census/export.xlsx',
-        '/api/checkpoints/export.xlsx', '/api/checkpoints/passes/export.xlsx',
+        '/api/checkpoints/export.xlsx', '/api/checkpoints/passes/export.xlsx', '/api/checkpoints/risk/export.xlsx',
         '/api/checkpoints/registrations/export.xlsx', '/api/checkpoints/cases/export.xlsx',
       ].sort(),
     );

@@ -1,12 +1,14 @@
 // Risk zoning (分区分级分类) through the API: every grid unit with its own level and checkpoint count,
 // each change a history row (newest first), the filter by level, inheritance down the grid for
-// checkpoints and the public path (levelOf, levelsByCheckpoint), bad input and access.
+// checkpoints and the public path (levelOf, levelsByCheckpoint), the Excel export of the filtered units,
+// bad input and access.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GridRiskRow } from '@shuangsheng/contracts';
 import type { z } from 'zod';
 import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
 import { makeZone, newAdmin, rootGridUnit, signedInUser } from '../../test/factories.js';
-import { makeCheckpoint, makeGridUnit } from '../../test/checkpoint-factories.js';
+import { makeCheckpoint, makeGridUnit, setRisk } from '../../test/checkpoint-factories.js';
+import { xlsxResponse } from '../../test/xlsx.js';
 
 type Row = z.infer<typeof GridRiskRow>;
 
@@ -89,6 +91,69 @@ describe('risk zoning', () => {
     // Another zone's levels never reach this one.
     const other = await makeZone(t.services);
     expect(await risk.levelOf(other.id, group.id)).toBeNull();
+  });
+
+  it('exports exactly the filtered units with the level each shows (own or inherited), in Chinese or English; never another zone’s; leaders may, others without checkpoints.read may not', async () => {
+    const admin = await newAdmin(t.app, t.services);
+    const { zone } = admin;
+    const root = await rootGridUnit(t.services, zone);
+    const street = await makeGridUnit(t, zone, root.id, '东兴寺街道');
+    const community = await makeGridUnit(t, zone, street.id, '汇东社区');
+    const other = await makeGridUnit(t, zone, root.id, '板仓街道');
+    await makeCheckpoint(t, zone, { gridUnitId: community.id });
+    await makeCheckpoint(t, zone, { gridUnitId: community.id });
+    await makeCheckpoint(t, zone, { gridUnitId: street.id });
+    await admin.call({ method: 'PUT', url: `${BASE}/${street.id}`, payload: { ...high, since: '2020-02-20' } });
+    await setRisk(t, zone, other.id, 'medium');
+    // Another zone: a unit of the same name and level, with a checkpoint.
+    const foreignZone = await makeZone(t.services);
+    const foreign = await makeGridUnit(t, foreignZone, undefined, '东兴寺街道LEAK');
+    await makeCheckpoint(t, foreignZone, { gridUnitId: foreign.id });
+    await setRisk(t, foreignZone, foreign.id, 'high');
+
+    const exported = async (q = '', as: { call: typeof admin.call } = admin) => xlsxResponse(await as.call({ method: 'GET', url: `${BASE}/export.xlsx${q}` }));
+    const byName = (rows: string[][]) => Object.fromEntries(rows.map((r) => [r[0], r.slice(1)]));
+
+    const all = await exported();
+    expect(all.sheetNames).toEqual(['风险分区']);
+    expect(all.header).toEqual(['网格单元', '编码', '网格层级', '风险等级', '继承自', '管控类别', '管控措施', '起始日期', '卡口数']);
+    expect(byName(all.rows)).toEqual({
+      // Neither its own level nor one above: empty risk cells.
+      [root.name]: [root.code, '高新区', '', '', '', '', '', '0'],
+      东兴寺街道: [street.code, '街道', '高风险', '', '封闭管控', high.measures, '2020-02-20', '1'],
+      // No level of its own: the street's, named, as the page shows it.
+      汇东社区: [community.code, '社区/村', '高风险', '东兴寺街道', '封闭管控', high.measures, '2020-02-20', '2'],
+      板仓街道: [other.code, '街道', '中风险', '', '查验通行', '出入口登记测温', '2020-02-24', '0'],
+    });
+    expect(all.rows).toHaveLength(4);
+    expect(JSON.stringify(all)).not.toContain('LEAK');
+
+    // The list's filters: by its own level, by a name or code fragment; the same units as the list.
+    const listed = async (q: string) => ((await admin.call({ method: 'GET', url: `${BASE}${q}` })).json() as { items: Row[] }).items.map((r) => r.gridUnitName).sort();
+    for (const q of ['?risk=high', '?risk=medium', '?risk=low', '?q=街道', `?q=${community.code}`, '?q=街道&risk=medium']) {
+      const sheet = await exported(q);
+      expect(sheet.rows.map((r) => r[0]).sort(), q).toEqual(await listed(q));
+    }
+    expect((await exported('?risk=high')).rows).toEqual([['东兴寺街道', street.code, '街道', '高风险', '', '封闭管控', high.measures, '2020-02-20', '1']]);
+    expect((await exported('?q=街道&risk=medium')).rows.map((r) => r[0])).toEqual(['板仓街道']);
+    expect((await exported('?risk=low')).rows).toEqual([]);
+    // As the page filters: by the level shown, inherited included; 'none' for neither.
+    expect((await exported('?shown=high')).rows.map((r) => r[0]).sort()).toEqual(['东兴寺街道', '汇东社区'].sort());
+    expect((await exported('?shown=none')).rows.map((r) => r[0])).toEqual([root.name]);
+    expect((await exported('?shown=high&q=社区')).rows.map((r) => r[0])).toEqual(['汇东社区']);
+
+    const en = await exported('?risk=high&lang=en-US');
+    expect(en.sheetNames).toEqual(['Risk zoning']);
+    expect(en.header).toEqual(['Grid unit', 'Code', 'Grid level', 'Risk level', 'Inherited from', 'Control class', 'Measures', 'Since', 'Checkpoints']);
+    expect(en.rows).toEqual([['东兴寺街道', street.code, 'Street', 'High risk', '', 'Closed management', high.measures, '2020-02-20', '1']]);
+
+    const leader = await signedInUser(t.app, t.services, zone, ['leader']);
+    expect(byName((await exported('', leader)).rows)).toEqual(byName(all.rows));
+    const inspector = await signedInUser(t.app, t.services, zone, ['inspector']);
+    expect((await inspector.call({ method: 'GET', url: `${BASE}/export.xlsx` })).statusCode).toBe(403);
+    const bad = await admin.call({ method: 'GET', url: `${BASE}/export.xlsx?risk=purple` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(['risk']);
   });
 
   it('refuses bad input naming the field, unknown or foreign units with 404, and writes only for managers', async () => {

@@ -15,6 +15,7 @@ import { makeRiskRepo } from './risk.repo.js';
 type Row = z.infer<typeof GridRiskRow>;
 type HistoryEntry = z.infer<typeof RiskHistoryEntry>;
 type ListQuery = z.infer<typeof GridRiskListQuery>;
+type Filters = Pick<ListQuery, 'q' | 'risk'>;
 type Input = z.infer<typeof RiskInput>;
 
 function toRisk(r: GridRiskLevelsTable, unitName: string): GridRisk {
@@ -63,14 +64,30 @@ export function makeRiskService(parts: CheckpointParts, scope: Scope, mod: Check
     });
   }
 
-  /** Every grid unit of the zone with its own current level and how many checkpoints sit in it. */
-  async function list(ctx: Ctx, q: ListQuery): Promise<{ items: Row[]; total: number; page: number; pageSize: number }> {
+  /** The zone's units matching the filters: by their own level, and a name or code fragment. */
+  async function filtered(ctx: Ctx, q: Filters): Promise<Row[]> {
     const needle = q.q?.toLowerCase();
-    const all = (await rows(ctx.zoneId)).filter(
+    return (await rows(ctx.zoneId)).filter(
       (r) => (!q.risk || r.risk?.level === q.risk) && (!needle || r.gridUnitName.toLowerCase().includes(needle) || r.gridUnitCode.toLowerCase().includes(needle)),
     );
+  }
+
+  /** Every grid unit of the zone with its own current level and how many checkpoints sit in it. */
+  async function list(ctx: Ctx, q: ListQuery): Promise<{ items: Row[]; total: number; page: number; pageSize: number }> {
+    const all = await filtered(ctx, q);
     const start = (q.page - 1) * q.pageSize;
     return { items: all.slice(start, start + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * Every unit the list's filters match, unpaged, for the Excel export, each with the level it shows
+   * (its own, or inherited from the nearest unit above, as the page shows it); `shown` filters by that.
+   */
+  async function exportRows(ctx: Ctx, q: Filters & { shown?: RiskLevel | 'none' | undefined }): Promise<(Row & { shown: GridRisk | null })[]> {
+    const [matching, resolve] = await Promise.all([filtered(ctx, q), resolver(ctx.zoneId)]);
+    return matching
+      .map((r) => ({ ...r, shown: resolve(r.gridUnitId) }))
+      .filter((r) => !q.shown || (r.shown?.level ?? 'none') === q.shown);
   }
 
   async function getRow(ctx: Ctx, gridUnitId: string): Promise<Row> {
@@ -127,5 +144,5 @@ export function makeRiskService(parts: CheckpointParts, scope: Scope, mod: Check
     return { items };
   }
 
-  return { list, set, history, levelOf, levelsByCheckpoint, resolver };
+  return { list, exportRows, set, history, levelOf, levelsByCheckpoint, resolver };
 }

@@ -2,7 +2,7 @@
 // level (its own, or — dashed — the one it inherits from the nearest unit above), its control class
 // and measures, since when, and how many checkpoints it holds. Counts per level on top (click to
 // filter). 设定等级 (zone managers) opens a dialog with the class's standard measures filled in;
-// 历史 shows every change with who, when and why.
+// 历史 shows every change with who, when and why. 导出 Excel: the units the page shows, each with the level it shows (inherited ones name their unit).
 import { useMemo, useState } from 'react';
 import { HistoryOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Drawer, Form, Grid, Input, Radio, Row, Select, Space, Table, Timeline, Typography, type TableColumnsType } from 'antd';
@@ -10,13 +10,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CONTROL_CLASSES, RISK_LEVELS, type ControlClass, type RiskLevel } from '@shuangsheng/contracts';
 import { useCan } from '../../../app/session';
+import { ExportButton } from '../../../components/ExportButton';
 import { FormDialog, useFormDialog } from '../../../components/FormDialog';
 import { Ellipsis, FilterBar, ListPage } from '../../../components/ListPage';
 import { EmptyState, ErrorState, PageSkeleton } from '../../../components/PageStates';
 import { useLang } from '../../../i18n';
 import { formatDateTime, formatNumber, zoneDateOf } from '../../../lib/format';
 import { useUrlList } from '../../../lib/url-filters';
-import { useRiskHistory, useRiskRows, useSetRisk, type RiskRow } from './api';
+import { BASE, useRiskHistory, useRiskRows, useSetRisk, type RiskRow } from './api';
 import { ControlClassTag, RiskLevelTag } from './display';
 import { countLevels, defaultMeasures, flattenTree, isDefaultMeasures, riskTree, RISK_COLOR, suggestedClass, type RiskNode } from './helpers';
 
@@ -44,6 +45,8 @@ export default function RiskPage() {
       (n) => (!q || n.row.gridUnitName.toLowerCase().includes(q) || n.row.gridUnitCode.toLowerCase().includes(q)) && (!level || (n.effective?.level ?? 'none') === level),
     );
   }, [tree, filtering, q, level]);
+  // The export filters as the page does: by the level a unit shows, inherited included (未定级: none).
+  const exportQuery = { ...(url.filters.q?.trim() ? { q: url.filters.q.trim() } : {}), ...(level ? { shown: level } : {}) };
 
   const columns: TableColumnsType<Node> = [
     {
@@ -134,6 +137,7 @@ export default function RiskPage() {
   return (
     <ListPage
       title={t('checkpointsOps.risk.title')}
+      extra={<ExportButton path={`${BASE}/risk/export.xlsx`} query={exportQuery} />}
       filters={
         <>
           <Typography.Paragraph type="secondary">{t('checkpointsOps.risk.sub')}</Typography.Paragraph>

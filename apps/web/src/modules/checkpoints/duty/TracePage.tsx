@@ -3,7 +3,7 @@
 // (every search is audited with it). Results: the stops in time order (a timeline or a table) and
 // the possible contacts grouped by the stop they are near; Excel export of the same search. The
 // value searched never goes into the address bar (it is personal data).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AimOutlined, DownloadOutlined, NodeIndexOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Collapse, DatePicker, Empty, Flex, Form, Input, InputNumber, Radio, Row, Segmented, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../../components/ListPage';
 import { ErrorState } from '../../../components/PageStates';
 import { useApiError } from '../../../components/useApiError';
 import { formatDateTime, zoneDateOf } from '../../../lib/format';
+import { useCheckpointSettings } from '../admin/api';
 import { exportTrace, useTrace, type Trace, type TraceRequest } from './api';
 import { ResultTag, Temperature, useVocab } from './display';
 import { addDays, checkIdNumber, checkPhone, checkPlate, contactsByStop, distinctPeople, inTimeOrder, normalizeId, normalizePlate } from './helpers';
@@ -32,6 +33,12 @@ export default function TracePage() {
   const [exporting, setExporting] = useState(false);
   const by = (Form.useWatch('by', form) as TraceKey | undefined) ?? 'idNumber';
   const today = zoneDateOf(Date.now());
+  // The contact window starts at the zone's setting (设置 › 接触时间窗), unless already changed here.
+  const settings = useCheckpointSettings();
+  const zoneWindow = settings.data?.contactWindowMinutes;
+  useEffect(() => {
+    if (zoneWindow && !form.isFieldTouched('windowMinutes')) form.setFieldValue('windowMinutes', zoneWindow);
+  }, [zoneWindow, form]);
 
   const valueRules = [
     { required: true, whitespace: true, message: t('common.required', { field: traceKeys[by] }) },
