@@ -51,3 +51,26 @@ export function resource<T, In, Patch = Partial<In>>(base: string, key: string) 
     },
   };
 }
+
+export type GetOptions = { enabled?: boolean; keepPrevious?: boolean; staleTime?: number; refetchInterval?: number };
+
+/**
+ * A module's read of `path` (with `query`), cached under its module's key: the previous answer
+ * stays on screen while a new filter loads unless `keepPrevious` is false.
+ */
+export function useModuleGet<T>(moduleKey: string, key: unknown[], path: string, query?: Query, opts: GetOptions = {}) {
+  return useQuery({
+    queryKey: [moduleKey, ...key, query ?? {}],
+    queryFn: ({ signal }) => api.get<T>(path, query, { signal }),
+    placeholderData: opts.keepPrevious === false ? undefined : keepPreviousData,
+    enabled: opts.enabled ?? true,
+    staleTime: opts.staleTime,
+    refetchInterval: opts.refetchInterval,
+  });
+}
+
+/** A write, then everything on screen refreshes. */
+export function useWrite<A, R>(fn: (arg: A) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => refreshAfterWrite(qc) });
+}

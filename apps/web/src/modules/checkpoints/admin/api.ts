@@ -2,7 +2,7 @@
 // and poster, status changes and token rotation, risk levels of grid units, passes and floor
 // colours, the registrations list, the zone's settings and the retention purges. Every write
 // refreshes what is on screen.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   Building,
   Checkpoint,
@@ -25,7 +25,7 @@ import type {
 } from '@shuangsheng/contracts';
 import { api, ApiError, filenameFromDisposition, type Query } from '../../../api/client';
 import { currentLang } from '../../../api/lang';
-import { refreshAfterWrite, type InputOf, type OutputOf } from '../../../api/resource';
+import { useModuleGet, useWrite, type GetOptions, type InputOf, type OutputOf } from '../../../api/resource';
 
 export const BASE = '/api/checkpoints';
 const enc = encodeURIComponent;
@@ -38,20 +38,8 @@ export type Colour = OutputOf<typeof FloorColour>;
 export type Purge = OutputOf<typeof PurgeReport>;
 export type { Checkpoint, CheckpointSettings, Pass, Registration };
 
-function useGet<T>(key: unknown[], path: string, query?: Query, opts: { enabled?: boolean; keepPrevious?: boolean; staleTime?: number } = {}) {
-  return useQuery({
-    queryKey: ['checkpoints', ...key, query ?? {}],
-    queryFn: ({ signal }) => api.get<T>(path, query, { signal }),
-    placeholderData: opts.keepPrevious === false ? undefined : keepPreviousData,
-    enabled: opts.enabled ?? true,
-    staleTime: opts.staleTime,
-  });
-}
+const useGet = <T,>(key: unknown[], path: string, query?: Query, opts?: GetOptions) => useModuleGet<T>('checkpoints', key, path, query, opts);
 
-function useWrite<A, R>(fn: (arg: A) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => refreshAfterWrite(qc) });
-}
 
 async function failure(res: Response): Promise<ApiError> {
   try {

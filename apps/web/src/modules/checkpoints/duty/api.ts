@@ -2,7 +2,7 @@
 // staff entry (on behalf, repeat vehicle, pass scan, a temperature on a self-registration), the
 // abnormal-case ledger and its follow-up, movement tracing and the statistics. Writes refresh what
 // is on screen.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type {
   AbnormalCase,
   CaseActionInput,
@@ -20,7 +20,7 @@ import type {
 } from '@shuangsheng/contracts';
 import { api, ApiError, filenameFromDisposition, NETWORK_ERROR, type Query } from '../../../api/client';
 import { currentLang } from '../../../api/lang';
-import { refreshAfterWrite, type InputOf, type OutputOf } from '../../../api/resource';
+import { useModuleGet, useWrite, type GetOptions, type InputOf, type OutputOf } from '../../../api/resource';
 import type { CaseAction } from './helpers';
 
 export const BASE = '/api/checkpoints';
@@ -34,20 +34,8 @@ export type Trace = TraceResult;
 export type TraceRequest = InputOf<typeof TraceInput>;
 export type { AbnormalCase, Checkpoint, CheckpointStats, Registration, RegistrationReceipt };
 
-function useGet<T>(key: unknown[], path: string, query?: Query, opts: { enabled?: boolean; keepPrevious?: boolean; staleTime?: number } = {}) {
-  return useQuery({
-    queryKey: ['checkpoints-duty', ...key, query ?? {}],
-    queryFn: ({ signal }) => api.get<T>(path, query, { signal }),
-    placeholderData: opts.keepPrevious === false ? undefined : keepPreviousData,
-    enabled: opts.enabled ?? true,
-    staleTime: opts.staleTime,
-  });
-}
+const useGet = <T,>(key: unknown[], path: string, query?: Query, opts?: GetOptions) => useModuleGet<T>('checkpoints-duty', key, path, query, opts);
 
-function useWrite<A, R>(fn: (arg: A) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => refreshAfterWrite(qc) });
-}
 
 // ---- checkpoints (the desk picks one)
 /** The zone's checkpoints by name (a zone has tens, not thousands). */

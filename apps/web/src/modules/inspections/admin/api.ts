@@ -1,7 +1,7 @@
 // Typed hooks of the inspection admin pages (/api/inspections/…): checklist templates and their
 // versions, park plans, rounds with live coverage, the rectification ledger, the census and the
 // statistics. Every write refreshes what is on screen.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   Census,
   CensusInput,
@@ -24,7 +24,7 @@ import type {
   Finding,
 } from '@shuangsheng/contracts';
 import { api, upload, type Query } from '../../../api/client';
-import { refreshAfterWrite, type InputOf, type OutputOf } from '../../../api/resource';
+import { useModuleGet, useWrite, type GetOptions, type InputOf, type OutputOf } from '../../../api/resource';
 
 export const BASE = '/api/inspections';
 const enc = encodeURIComponent;
@@ -43,20 +43,8 @@ function itemsOf<T>(r: ListResult<T> | T[]): ListResult<T> {
   return Array.isArray(r) ? { items: r, total: r.length, page: 1, pageSize: r.length } : r;
 }
 
-function useGet<T>(key: unknown[], path: string, query?: Query, opts: { enabled?: boolean; keepPrevious?: boolean; refetchInterval?: number } = {}) {
-  return useQuery({
-    queryKey: ['inspections', ...key, query ?? {}],
-    queryFn: ({ signal }) => api.get<T>(path, query, { signal }),
-    placeholderData: opts.keepPrevious === false ? undefined : keepPreviousData,
-    enabled: opts.enabled ?? true,
-    refetchInterval: opts.refetchInterval,
-  });
-}
+const useGet = <T,>(key: unknown[], path: string, query?: Query, opts?: GetOptions) => useModuleGet<T>('inspections', key, path, query, opts);
 
-function useWrite<A, R>(fn: (arg: A) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => refreshAfterWrite(qc) });
-}
 
 // ---- checklist templates (工作规范)
 export const templateUrl = (id: string) => `${BASE}/templates/${enc(id)}`;

@@ -1,7 +1,6 @@
 // Typed hooks for the commissioner's workbench, visits, demands (诉求), protective supplies, major
 // projects, the statistics and the enterprise's resumption profile (/api/resumption/…). Every
 // write refreshes what is on screen (lists, the demand, the workbench counts, the bell).
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CommissionerWorkbench,
   Demand,
@@ -29,7 +28,7 @@ import type {
   VisitInput,
 } from '@shuangsheng/contracts';
 import { api, type Query } from '../../../api/client';
-import { refreshAfterWrite, type InputOf, type OutputOf } from '../../../api/resource';
+import { useModuleGet, useWrite, type GetOptions, type InputOf, type OutputOf } from '../../../api/resource';
 
 export const BASE = '/api/resumption';
 const enc = encodeURIComponent;
@@ -43,20 +42,8 @@ export type Profile = OutputOf<typeof EnterpriseResumptionProfile>;
 export type Stats = ResumptionStats;
 export type { Demand, Project, SupplyItem, SupplyRequest, Visit };
 
-function useGet<T>(key: unknown[], path: string, query?: Query, opts: { enabled?: boolean; keepPrevious?: boolean } = {}) {
-  return useQuery({
-    queryKey: ['resumption', ...key, query ?? {}],
-    queryFn: ({ signal }) => api.get<T>(path, query, { signal }),
-    placeholderData: opts.keepPrevious === false ? undefined : keepPreviousData,
-    enabled: opts.enabled ?? true,
-  });
-}
+const useGet = <T,>(key: unknown[], path: string, query?: Query, opts?: GetOptions) => useModuleGet<T>('resumption', key, path, query, opts);
 
-/** A write, then everything on screen refreshes. */
-function useWrite<A, R>(fn: (arg: A) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => refreshAfterWrite(qc) });
-}
 
 // ---- settings (read for the default demand hours)
 export const useResumptionSettings = () => useGet<ResumptionSettings>(['settings'], `${BASE}/settings`);
