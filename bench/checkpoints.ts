@@ -29,6 +29,7 @@ import type * as WriterModule from '../apps/server/dist/modules/checkpoints/regi
 import type * as IdsModule from '../apps/server/dist/platform/ids.js';
 import type * as ContextModule from '../apps/server/dist/platform/context.js';
 import type * as CalendarModule from '../apps/server/dist/platform/calendar.js';
+import type * as PiiModuleTypes from '../apps/server/dist/platform/pii.js';
 
 const requireServer = createRequire(path.join(SERVER, 'package.json'));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -50,6 +51,7 @@ type Writer = typeof WriterModule;
 type Ids = typeof IdsModule;
 type Context = typeof ContextModule;
 type Calendar = typeof CalendarModule;
+type PiiModule = typeof PiiModuleTypes;
 type Deps = Awaited<ReturnType<Bootstrap['openDeps']>>;
 type Services = ReturnType<Server['makeServices']>;
 type RegistrationRow = WriterModule.RegistrationRow;
@@ -57,7 +59,7 @@ type RegistrationRow = WriterModule.RegistrationRow;
 /** The built server's modules, imported after the build (a static import would load a stale build). */
 async function serverModules() {
   buildIfStale();
-  const [services, bootstrap, config, writer, ids, context, calendar] = await Promise.all([
+  const [services, bootstrap, config, writer, ids, context, calendar, pii] = await Promise.all([
     import('../apps/server/dist/services.js') as Promise<Server>,
     import('../apps/server/dist/bootstrap.js') as Promise<Bootstrap>,
     import('../apps/server/dist/config.js') as Promise<Config>,
@@ -65,8 +67,9 @@ async function serverModules() {
     import('../apps/server/dist/platform/ids.js') as Promise<Ids>,
     import('../apps/server/dist/platform/context.js') as Promise<Context>,
     import('../apps/server/dist/platform/calendar.js') as Promise<Calendar>,
+    import('../apps/server/dist/platform/pii.js') as Promise<PiiModule>,
   ]);
-  return { ...services, ...bootstrap, ...config, ...writer, ...ids, ...context, ...calendar };
+  return { ...services, ...bootstrap, ...config, ...writer, ...ids, ...context, ...calendar, maskIdNumber: pii.maskIdNumber, maskPhone: pii.maskPhone };
 }
 type Modules = Awaited<ReturnType<typeof serverModules>>;
 
@@ -307,7 +310,11 @@ async function insertHistory(m: Modules, deps: Deps, services: Services, zoneId:
   const idIdx: string[] = [];
   const phEnc: string[] = [];
   const phIdx: string[] = [];
+  const idMasked: string[] = [];
+  const phMasked: string[] = [];
   for (let n = 0; n < TRACE_PEOPLE; n++) {
+    idMasked.push(m.maskIdNumber(idOf(n))!);
+    phMasked.push(m.maskPhone(phoneOf(n))!);
     const id = deps.pii.protect(idOf(n));
     const ph = deps.pii.protect(phoneOf(n));
     idEnc.push(id.enc!);
@@ -378,6 +385,8 @@ async function insertHistory(m: Modules, deps: Deps, services: Services, zoneId:
           id_idx: idIdx[p]!,
           phone_enc: phEnc[p]!,
           phone_idx: phIdx[p]!,
+          id_masked: idMasked[p]!,
+          phone_masked: phMasked[p]!,
           plate: car ? plateOf(driver) : null,
           is_vehicle: car && k === 0 ? 1 : 0,
           origin_province: origin.province,

@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005_resumption.js';
 import * as m0006 from './migrations/0006_inspections.js';
 import * as m0007 from './migrations/0007_inspection_policies.js';
 import * as m0008 from './migrations/0008_checkpoints.js';
+import * as m0009 from './migrations/0009_registration_masks.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_inspections': m0006,
   '0007_inspection_policies': m0007,
   '0008_checkpoints': m0008,
+  '0009_registration_masks': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

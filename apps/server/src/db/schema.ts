@@ -683,6 +683,9 @@ export type CheckpointRegistrationsTable = {
   id_idx: string;
   phone_enc: string | null;
   phone_idx: string | null;
+  /** The masked forms shown on screens (maskIdNumber/maskPhone); NULL on rows from before migration 0009. */
+  id_masked: string | null;
+  phone_masked: string | null;
   plate: string | null;
   is_vehicle: number;
   origin_province: string | null;

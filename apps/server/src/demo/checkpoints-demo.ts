@@ -10,6 +10,7 @@ import { isValidPlate, permissionsOf, residentIdCheckChar, type Role } from '@sh
 import { addDays } from '../platform/calendar.js';
 import type { Actor, Ctx, Deps } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
+import { maskIdNumber, maskPhone } from '../platform/pii.js';
 import { newRegistrationCode } from '../modules/checkpoints/intake.service.js';
 import { dayStartIn } from '../modules/checkpoints/stats.compute.js';
 import { writeRows, type CaseRow, type RegistrationRow } from '../modules/checkpoints/registrations.writer.js';
@@ -159,6 +160,8 @@ export async function seedCheckpointsDemo(deps: Deps, services: Services, zone: 
       id_idx: prot.id.idx,
       phone_enc: prot.phone.enc,
       phone_idx: prot.phone.idx,
+      id_masked: maskIdNumber(p.idNumber),
+      phone_masked: maskPhone(p.phone),
       plate: o.plate,
       is_vehicle: o.isVehicle ? 1 : 0,
       origin_province: origin?.province ?? null,

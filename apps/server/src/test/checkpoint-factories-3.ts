@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { residentIdCheckChar } from '@shuangsheng/contracts';
 import { writeRows, type RegistrationRow } from '../modules/checkpoints/registrations.writer.js';
 import type { TestApp } from './harness.js';
+import { maskIdNumber, maskPhone } from '../platform/pii.js';
 import type { TestZone } from './factories.js';
 
 type T = Pick<TestApp, 'deps' | 'services'>;
@@ -91,6 +92,8 @@ export function registrationRow(t: T, zone: Pick<TestZone, 'id'>, s: RowSpec): R
     id_idx: s.person.id.idx,
     phone_enc: s.person.phoneP.enc,
     phone_idx: s.person.phoneP.idx,
+    id_masked: maskIdNumber(s.person.idNumber),
+    phone_masked: maskPhone(s.person.phone),
     plate: s.plate ?? null,
     is_vehicle: (s.isVehicle ?? Boolean(s.plate)) ? 1 : 0,
     origin_province: s.province === undefined ? '四川省' : s.province,

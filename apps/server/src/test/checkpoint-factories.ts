@@ -6,6 +6,7 @@ import type { CheckpointDetail, CheckpointInput, CheckpointStatus, ControlClass,
 import type { z } from 'zod';
 import type { Services } from '../services.js';
 import { newId } from '../platform/ids.js';
+import { maskIdNumber, maskPhone } from '../platform/pii.js';
 import type { TestApp } from './harness.js';
 import type { CaseRow, RegistrationRow } from '../modules/checkpoints/registrations.writer.js';
 import { makeBuilding as makeBuildingIn, makeGridUnit as makeGridUnitUnder, makePark, rootGridUnit, signedInUser, uniq, validResidentId, type TestZone } from './factories.js';
@@ -102,8 +103,10 @@ export async function writeRegistrations(t: TestApp, zone: TestZone, spec: Regis
   const rows: RegistrationRow[] = [];
   const cases: CaseRow[] = [];
   for (let i = 0; i < (spec.persons ?? 1); i++) {
-    const id = pii.protect(i === 0 && spec.idNumber ? spec.idNumber : validResidentId());
-    const phone = pii.protect(i === 0 ? (spec.phone ?? '13900139000') : null);
+    const idNumber = i === 0 && spec.idNumber ? spec.idNumber : validResidentId();
+    const phonePlain = i === 0 ? (spec.phone ?? '13900139000') : null;
+    const id = pii.protect(idNumber);
+    const phone = pii.protect(phonePlain);
     const red = i === 0 && !!spec.fever;
     const row: RegistrationRow = {
       id: newId(),
@@ -122,6 +125,8 @@ export async function writeRegistrations(t: TestApp, zone: TestZone, spec: Regis
       id_idx: id.idx!,
       phone_enc: phone.enc,
       phone_idx: phone.idx,
+      id_masked: maskIdNumber(idNumber),
+      phone_masked: maskPhone(phonePlain),
       plate: spec.plate ?? null,
       is_vehicle: i === 0 && spec.plate ? 1 : 0,
       origin_province: spec.originProvince ?? '四川省',

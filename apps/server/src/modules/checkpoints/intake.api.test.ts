@@ -11,6 +11,7 @@ import { makeTestApp, testClock, TEST_DIALECT, type TestApp } from '../../test/h
 import { makeZone, signedInUser, type TestZone } from '../../test/factories.js';
 import { makeBuilding, makeCheckpoint, makePass, signedInCheckpointStaff } from '../../test/checkpoint-factories.js';
 import { carForm, clientAddress, HEALTHY, idemKey, mobile, postPublic, publicForm, registerPublic, residentId } from '../../test/checkpoint-factories-2.js';
+import { maskIdNumber, maskPhone } from '../../platform/pii.js';
 
 const clock = testClock();
 let t: TestApp;
@@ -81,6 +82,9 @@ describe('registering from the QR code', () => {
     expect(t.deps.pii.decrypt(row!.id_enc)).toBe(form.idNumber);
     expect(row!.id_idx).toBe(t.deps.pii.blindIndex(form.idNumber as string));
     expect(t.deps.pii.decrypt(row!.phone_enc!)).toBe(form.phone);
+    // The masked forms every screen shows are stored with the row (migration 0009).
+    expect(row).toMatchObject({ id_masked: maskIdNumber(form.idNumber as string), phone_masked: maskPhone(form.phone as string) });
+    expect(row!.id_masked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(await db().selectFrom('audit_log').select('id').where('zone_id', '=', zone.id).where('action', 'like', 'checkpoint_registration%').execute()).toEqual([]);
   });
 
@@ -364,6 +368,8 @@ describe('staff entry', () => {
     expect(driverRows).toHaveLength(2);
     expect(driverRows[1]).toMatchObject({ id_idx: driverRows[0]!.id_idx, phone_idx: driverRows[0]!.phone_idx, plate: '川C88888', is_vehicle: 1, direction: 'out', temperature: 368, source: 'staff', origin_province: '四川', created_by: staff.user.id });
     expect(t.deps.pii.decrypt(driverRows[1]!.id_enc)).toBe(t.deps.pii.decrypt(driverRows[0]!.id_enc));
+    expect(driverRows[1]).toMatchObject({ id_masked: driverRows[0]!.id_masked, phone_masked: driverRows[0]!.phone_masked });
+    expect(driverRows[1]!.id_masked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
 
     const elsewhere = await makeCheckpoint(t, zone);
     const refused = await staff.call({ method: 'POST', url: `/api/checkpoints/${elsewhere.id}/registrations`, payload: { repeatOf: first.id, direction: 'in', health: HEALTHY } });
@@ -398,6 +404,7 @@ describe('staff entry', () => {
     const [row] = await rowsOf(zone.id);
     expect(row).toMatchObject({ source: 'pass', pass_id: pass.id, name: '孙七', temperature: 365, created_by: staff.user.id, origin_province: null });
     expect(t.deps.pii.decrypt(row!.id_enc)).toBe(idNumber);
+    expect(row!.id_masked).toBe(maskIdNumber(idNumber));
     // The bare token works as well; a fever at the gate opens a case.
     expect((await scan(gate.id, pass.token, { temperature: 37.5 })).json().result).toBe('red');
     expect(await casesOf(zone.id)).toHaveLength(1);

@@ -31,6 +31,7 @@ import type { CheckpointRegistrationsTable, CheckpointsTable } from '../../db/sc
 import type { Ctx } from '../../platform/context.js';
 import { AppError, ConflictError, crossZoneReference, NotFoundError, RuleError, ValidationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { maskIdNumber, maskPhone } from '../../platform/pii.js';
 import { createRateLimiter } from '../../platform/rate-limit.js';
 import type { CheckpointParts, Scope } from './context.js';
 import type { CheckpointsModule } from './checkpoints.services.js';
@@ -69,6 +70,8 @@ type Person = {
   idKind: IdKind;
   id: { enc: string; idx: string } | null;
   phone: { enc: string | null; idx: string | null } | null;
+  /** The masked forms, with `id` and `phone` (the writer masks `plain` itself). */
+  masked: { id: string | null; phone: string | null } | null;
   plain: PlainPii | null;
   /** Tenths of a degree. */
   temperature: number | null;
@@ -118,6 +121,7 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
     idKind: p.idKind,
     id: null,
     phone: null,
+    masked: null,
     plain: { idNumber: p.idNumber, phone: p.phone ?? null },
     temperature,
     health,
@@ -157,6 +161,8 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
         name: p.name,
         id_kind: p.idKind,
         ...prot(p),
+        id_masked: p.masked?.id ?? null,
+        phone_masked: p.masked?.phone ?? null,
         plate: g.plate,
         is_vehicle: i === 0 && g.plate ? 1 : 0,
         origin_province: g.originProvince,
@@ -318,6 +324,10 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
         id: { enc: head.id_enc, idx: head.id_idx },
         plain: null,
         phone: { enc: head.phone_enc, idx: head.phone_idx },
+        masked: {
+          id: head.id_masked ?? maskIdNumber(deps.pii.decrypt(head.id_enc)),
+          phone: head.phone_masked ?? maskPhone(head.phone_enc ? deps.pii.decrypt(head.phone_enc) : null),
+        },
         temperature: tenthsOf(input.temperature),
         health: input.health,
       };
@@ -355,6 +365,7 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
       idKind: pass.id_kind as IdKind,
       id: { enc: pass.id_enc, idx: pass.id_idx },
       phone: { enc: pass.phone_enc, idx: pass.phone_idx },
+      masked: { id: maskIdNumber(deps.pii.decrypt(pass.id_enc)), phone: maskPhone(pass.phone_enc ? deps.pii.decrypt(pass.phone_enc) : null) },
       plain: null,
       temperature: tenthsOf(input.temperature),
       health: NO_DECLARATION,

@@ -58,8 +58,9 @@ export function makeRegistrationsService(parts: CheckpointParts, scope: Scope, m
       direction: r.direction as Direction,
       name: r.name,
       idKind: r.id_kind as IdKind,
-      idNumberMasked: maskIdNumber(decryptOrNull(r.id_enc)),
-      phoneMasked: maskPhone(decryptOrNull(r.phone_enc)),
+      // Masked when written; rows from before migration 0009 are decrypted to be masked.
+      idNumberMasked: r.id_masked ?? maskIdNumber(decryptOrNull(r.id_enc)),
+      phoneMasked: r.id_masked !== null ? r.phone_masked : maskPhone(decryptOrNull(r.phone_enc)),
       plate: r.plate,
       isVehicle: r.is_vehicle === 1,
       originProvince: r.origin_province,

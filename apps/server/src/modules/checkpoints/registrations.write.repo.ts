@@ -53,7 +53,7 @@ export async function openCase(trx: Executor, c: CaseRow, day: string, by: CaseO
 const REGISTRATION_COLUMNS = [
   'id', 'zone_id', 'checkpoint_id', 'group_id', 'code', 'at', 'day', 'hour', 'source', 'direction', 'name', 'id_kind', 'id_enc', 'id_idx', 'phone_enc', 'phone_idx', 'plate',
   'is_vehicle', 'origin_province', 'origin_city', 'destination', 'reason', 'fever', 'cough', 'contact', 'high_risk_travel', 'temperature', 'result', 'reasons', 'pass_id',
-  'created_by', 'idempotency_key',
+  'created_by', 'idempotency_key', 'id_masked', 'phone_masked',
 ] as const satisfies readonly (keyof RegistrationRow)[];
 // Every key of the row type is listed (a compile error here names the one missing).
 const ALL_COLUMNS: Exclude<keyof RegistrationRow, (typeof REGISTRATION_COLUMNS)[number]> extends never ? true : never = true;

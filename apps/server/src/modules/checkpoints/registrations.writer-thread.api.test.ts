@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../../db/dialect.js';
 import { openSqlite } from '../../db/connect.js';
 import { DuplicateSubmission, type CaseRow, type RegistrationRow, type WriteItem } from './registrations.writer.js';
 import { makeThreadedRegistrationWriter } from './registrations.writer-thread.js';
+import { maskIdNumber } from '../../platform/pii.js';
 
 const clock = testClock();
 let t: TestApp;
@@ -29,7 +30,7 @@ function item(zone: TestZone, checkpointId: string, o: { people?: number; key?: 
   const ids = Array.from({ length: o.people ?? 1 }, () => residentId());
   const rows: RegistrationRow[] = ids.map((_, i) => ({
     id: newId(), zone_id: zone.id, checkpoint_id: checkpointId, group_id: groupId, code: 'ABCDEF', at, day, hour, source: 'public', direction: 'in',
-    name: `人${i}`, id_kind: 'resident_id', id_enc: '', id_idx: '', phone_enc: null, phone_idx: null, plate: null, is_vehicle: 0,
+    name: `人${i}`, id_kind: 'resident_id', id_enc: '', id_idx: '', phone_enc: null, phone_idx: null, id_masked: null, phone_masked: null, plate: null, is_vehicle: 0,
     origin_province: '四川', origin_city: null, destination: null, reason: null,
     fever: o.sick && i === 0 ? 1 : 0, cough: 0, contact: 0, high_risk_travel: 0, temperature: null, result: o.sick && i === 0 ? 'red' : 'green', reasons: o.sick && i === 0 ? 'fever' : '',
     pass_id: null, created_by: null, idempotency_key: i === 0 ? (o.key ?? null) : null,
@@ -70,7 +71,7 @@ describe.skipIf(TEST_DIALECT !== 'sqlite')('the registration writer in its threa
     expect(commits).toBeLessThan(200);
     expect(numbers.sort()).toEqual(['0001', '0002', '0003', '0004'].map((n) => `YC-20200224-${n}`));
 
-    const stored = await t.deps.database.db.selectFrom('checkpoint_registrations').select(['id', 'id_enc', 'id_idx', 'phone_enc', 'phone_idx']).where('zone_id', '=', zone.id).execute();
+    const stored = await t.deps.database.db.selectFrom('checkpoint_registrations').select(['id', 'id_enc', 'id_idx', 'phone_enc', 'phone_idx', 'id_masked', 'phone_masked']).where('zone_id', '=', zone.id).execute();
     expect(stored).toHaveLength(300);
     const byId = new Map(stored.map((r) => [r.id, r]));
     for (const it of items) {
@@ -79,6 +80,8 @@ describe.skipIf(TEST_DIALECT !== 'sqlite')('the registration writer in its threa
         expect(r.id_enc).not.toContain(it.ids[i]);
         expect(t.deps.pii.decrypt(r.id_enc)).toBe(it.ids[i]);
         expect(r.id_idx).toBe(t.deps.pii.blindIndex(it.ids[i]!));
+        expect(r.id_masked).toBe(maskIdNumber(it.ids[i]!));
+        expect(r.phone_masked).toBe(i === 0 ? '138****5678' : null);
         if (i === 0) expect(t.deps.pii.decrypt(r.phone_enc!)).toBe('13812345678');
         else expect(r.phone_enc).toBeNull();
       });

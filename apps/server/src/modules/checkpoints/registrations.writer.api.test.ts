@@ -32,7 +32,7 @@ function item(zone: TestZone, checkpointId: string, o: { at?: number; people?: n
     const sick = i < (o.sick ?? 0);
     return {
       id: newId(), zone_id: zone.id, checkpoint_id: checkpointId, group_id: groupId, code: 'ABCDEF', at, day, hour, source: 'public', direction: 'in',
-      name: `人${i}`, id_kind: 'resident_id', id_enc: id.enc!, id_idx: id.idx!, phone_enc: null, phone_idx: null, plate: o.plate ?? null, is_vehicle: i === 0 && o.plate ? 1 : 0,
+      name: `人${i}`, id_kind: 'resident_id', id_enc: id.enc!, id_idx: id.idx!, phone_enc: null, phone_idx: null, id_masked: null, phone_masked: null, plate: o.plate ?? null, is_vehicle: i === 0 && o.plate ? 1 : 0,
       origin_province: o.province === undefined ? '四川省' : o.province, origin_city: null, destination: null, reason: null,
       fever: sick ? 1 : 0, cough: 0, contact: 0, high_risk_travel: 0, temperature: null, result: sick ? 'red' : 'green', reasons: sick ? 'fever' : '',
       pass_id: null, created_by: null, idempotency_key: i === 0 ? (o.key ?? null) : null,

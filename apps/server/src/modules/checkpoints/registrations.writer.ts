@@ -12,7 +12,7 @@
 import type { Database } from '../../db/connect.js';
 import { isConnectionError } from '../../db/dialect.js';
 import type { Executor } from '../../platform/context.js';
-import type { Pii } from '../../platform/pii.js';
+import { maskIdNumber, maskPhone, type Pii } from '../../platform/pii.js';
 import { openCase, storedKeys, writeRows, type CaseOpener, type CaseRow, type RegistrationRow, type RegistrationStatements } from './registrations.write.repo.js';
 
 // The row shapes and the statements live in the repo; callers may keep importing them from here.
@@ -58,7 +58,7 @@ export function seal(item: WriteItem, pii: Pii | undefined): void {
     const id = pii.protect(plain.idNumber);
     const phone = pii.protect(plain.phone);
     const fields = { id_enc: id.enc!, id_idx: id.idx!, phone_enc: phone.enc, phone_idx: phone.idx };
-    Object.assign(row, fields);
+    Object.assign(row, fields, { id_masked: maskIdNumber(plain.idNumber), phone_masked: maskPhone(plain.phone) });
     for (const c of item.cases) if (c.registration_id === row.id) Object.assign(c, fields);
   });
   delete item.plain;

@@ -207,6 +207,18 @@ describe('tracing a person', () => {
     expect(res.body).not.toMatch(/v1:|_enc|_idx/);
   });
 
+  it('masks rows written before the masked forms were stored (migration 0009) by decrypting them, the same as the stored ones', async () => {
+    const w = await world();
+    const stored = (await w.call({ method: 'POST', url: '/api/checkpoints/trace', payload: body() })).json() as TraceResult;
+    // Every row of the world as an old one: no masked forms, only the ciphertexts.
+    await t.deps.database.db.updateTable('checkpoint_registrations').set({ id_masked: null, phone_masked: null }).where('zone_id', '=', w.zone.id).execute();
+    const decrypted = (await w.call({ method: 'POST', url: '/api/checkpoints/trace', payload: body() })).json() as TraceResult;
+    expect(decrypted).toEqual(stored);
+    expect(decrypted.stops[0]).toMatchObject({ idNumberMasked: '5103**********' + w.idNumber.slice(-4), phoneMasked: '139****5678' });
+    // A passenger without a phone stays without one either way.
+    expect(decrypted.contacts.find((c) => c.name === w.passenger.name)?.phoneMasked).toBe(stored.contacts.find((c) => c.name === w.passenger.name)?.phoneMasked);
+  });
+
   it('stops at 500 stops and says it was truncated', async () => {
     const admin = await newAdmin(t.app, t.services);
     const cp = await makeCheckpoint(t, admin.zone);

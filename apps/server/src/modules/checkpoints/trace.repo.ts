@@ -7,8 +7,16 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/context.js';
 
-/** The columns a stop or contact shows (and the identity a contact is told apart by). */
-const COLUMNS = ['id', 'code', 'checkpoint_id', 'at', 'direction', 'name', 'id_enc', 'id_idx', 'phone_enc', 'plate', 'temperature', 'result', 'source'] as const;
+/**
+ * The columns a stop or contact shows (and the identity a contact is told apart by). The
+ * ciphertexts only where the masked form was not stored (rows from before migration 0009): a
+ * JS string each for 400 values costs, and they are decrypted only to be masked.
+ */
+const COLUMNS = [
+  'id', 'code', 'checkpoint_id', 'at', 'direction', 'name', 'id_idx', 'id_masked', 'phone_masked', 'plate', 'temperature', 'result', 'source',
+  sql<string | null>`case when id_masked is null then id_enc end`.as('id_enc'),
+  sql<string | null>`case when id_masked is null then phone_enc end`.as('phone_enc'),
+] as const;
 
 export type TraceRow = {
   id: string;
@@ -17,9 +25,13 @@ export type TraceRow = {
   at: number;
   direction: string;
   name: string;
-  id_enc: string;
+  /** Only when `id_masked` is null. */
+  id_enc: string | null;
   id_idx: string;
+  /** Only when `id_masked` is null. */
   phone_enc: string | null;
+  id_masked: string | null;
+  phone_masked: string | null;
   plate: string | null;
   temperature: number | null;
   result: string;

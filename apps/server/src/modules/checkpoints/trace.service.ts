@@ -103,8 +103,9 @@ export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: Ch
     at: r.at,
     direction: r.direction as Direction,
     name: r.name,
-    idNumberMasked: maskIdNumber(decrypt(r.id_enc)),
-    phoneMasked: maskPhone(decrypt(r.phone_enc)),
+    // Masked when written; rows from before migration 0009 are decrypted to be masked.
+    idNumberMasked: r.id_masked ?? maskIdNumber(decrypt(r.id_enc)),
+    phoneMasked: r.id_masked !== null ? r.phone_masked : maskPhone(decrypt(r.phone_enc)),
     plate: r.plate,
     temperature: r.temperature === null ? null : r.temperature / 10,
     result: r.result as ScreenResult,
