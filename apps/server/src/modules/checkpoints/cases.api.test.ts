@@ -250,6 +250,49 @@ describe('live alerts (server-sent events)', () => {
     }
   });
 
+  it('a stream opened before a sign-out ends at the next alert without showing it', async () => {
+    const live = await makeTestApp({ clock });
+    try {
+      await live.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = live.app.server.address() as AddressInfo;
+      const zone = await makeZone(live.services);
+      const cp = await makeCheckpoint(live, zone);
+      const duty = await signedInCheckpointStaff(live.app, live.services, zone);
+      const req = http.get({ host: '127.0.0.1', port, path: '/api/checkpoints/alerts/stream', headers: { cookie: duty.cookie } });
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) => req.once('response', resolve).once('error', reject));
+      expect(res.statusCode).toBe(200);
+      res.setEncoding('utf8');
+      let text = '';
+      res.on('data', (chunk: string) => (text += chunk));
+      const ended = new Promise<void>((resolve) => res.once('end', () => resolve()));
+      /** Resolves once `needle` has arrived (on the stream's data, no timers). */
+      const arrived = (needle: string) =>
+        new Promise<void>((resolve, reject) => {
+          const check = () => {
+            if (!text.includes(needle)) return;
+            res.off('data', check);
+            resolve();
+          };
+          res.on('data', check);
+          res.once('end', () => reject(new Error(`stream ended before ${needle}: ${text}`)));
+          check();
+        });
+
+      // Still signed in: the first alert arrives.
+      await registerPublic(live.app, cp.token, publicForm({ name: '登出前发热', health: { ...HEALTHY, fever: true } }));
+      await arrived('登出前发热');
+
+      expect((await duty.call({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(200);
+      await registerPublic(live.app, cp.token, publicForm({ name: '登出后发热', health: { ...HEALTHY, fever: true } }));
+      await ended;
+      expect(text).not.toContain('登出后发热');
+      for (let i = 0; i < 1000 && live.services.checkpoints.events.listeners(zone.id) > 0; i++) await new Promise<void>((r) => setImmediate(r));
+      expect(live.services.checkpoints.events.listeners(zone.id)).toBe(0);
+    } finally {
+      await live.close();
+    }
+  });
+
   it('a stream still open when the server closes is ended, not left hanging', async () => {
     const live = await makeTestApp({ clock });
     await live.app.listen({ port: 0, host: '127.0.0.1' });

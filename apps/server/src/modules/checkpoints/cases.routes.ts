@@ -23,6 +23,7 @@ import {
   type Lang,
 } from '@shuangsheng/contracts';
 import { requireCtx } from '../../platform/access.js';
+import { SESSION_COOKIE } from '../auth/auth.service.js';
 import { xlsxStream, type Column } from '../../platform/excel.js';
 import { errors, sendXlsx, typed } from '../../platform/routes.js';
 import { zonedTime } from '../../platform/time.js';
@@ -124,10 +125,32 @@ export async function casesRoutes(app: FastifyInstance, { services }: { services
       const send = (text: string) => {
         if (!res.writableEnded && !res.destroyed) res.write(text);
       };
+      // The session is checked again before each alert and at each heartbeat: a stream opened
+      // before a sign-out (or a lost permission, a disabled user) ends then, rather than go on
+      // showing the zone's alerts in a browser that is no longer signed in. One check at a time,
+      // in order, so alerts keep their order.
+      const token = req.cookies[SESSION_COOKIE];
+      const stillAllowed = async (): Promise<boolean> => {
+        const s = token ? await services.auth.resolveSession(token) : null;
+        return (
+          !!s &&
+          s.actor.userId === ctx.actor.userId &&
+          s.actor.permissions.has('checkpoints.duty') &&
+          (ctx.zoneId === s.actor.homeZoneId || s.actor.permissions.has('zones.read'))
+        );
+      };
+      let checks: Promise<void> = Promise.resolve();
+      const sendIfAllowed = (text: string) => {
+        checks = checks.then(async () => {
+          if (res.writableEnded || res.destroyed) return;
+          if (await stillAllowed().catch(() => false)) send(text);
+          else res.end();
+        });
+      };
       const unsubscribe = bus.subscribe(ctx.zoneId, (e) => {
-        if (e.type === 'alert') send(`event: alert\ndata: ${JSON.stringify(e.data)}\n\n`);
+        if (e.type === 'alert') sendIfAllowed(`event: alert\ndata: ${JSON.stringify(e.data)}\n\n`);
       });
-      const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => sendIfAllowed(': heartbeat\n\n'), HEARTBEAT_MS);
       let ended = false;
       const done = () => {
         if (ended) return;
