@@ -37,6 +37,8 @@ const CONNECTION_CODES = new Set([
   '08003',
   '08006',
   'SQLITE_BUSY',
+  // The registration writer's thread ended or failed (registrations.writer-thread.ts).
+  'SS_WRITER_GONE',
 ]);
 
 /** True when the database is away or too busy, as opposed to refusing the statement. */

@@ -9,7 +9,7 @@ import { makeZone, type TestZone } from '../../test/factories.js';
 import { makeCheckpoint } from '../../test/checkpoint-factories.js';
 import { residentId } from '../../test/checkpoint-factories-2.js';
 import { newId } from '../../platform/ids.js';
-import { isUniqueViolation } from '../../db/dialect.js';
+import { isConnectionError, isUniqueViolation } from '../../db/dialect.js';
 import { openSqlite } from '../../db/connect.js';
 import { DuplicateSubmission, type CaseRow, type RegistrationRow, type WriteItem } from './registrations.writer.js';
 import { makeThreadedRegistrationWriter } from './registrations.writer-thread.js';
@@ -155,5 +155,19 @@ describe.skipIf(TEST_DIALECT !== 'sqlite')('the registration writer in its threa
     await writer.close!();
     const n = await t.deps.database.db.selectFrom('checkpoint_registrations').select('id').where('checkpoint_id', '=', cp.id).execute();
     expect(n).toHaveLength(2);
+  });
+
+  it('a thread that dies fails its waiting with “database unavailable” (503, retry), and the next submission starts a new thread', async () => {
+    const zone = await makeZone(t.services);
+    const cp = await makeCheckpoint(t, zone);
+    const writer = makeThreadedRegistrationWriter({ sqliteFile: sqliteFile(), secret: TEST_SECRET });
+    await writer.submit(item(zone, cp.id));
+    const waiting = writer.submit(item(zone, cp.id));
+    await writer.abort!();
+    const failure = await waiting.then(() => null, (e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'SS_WRITER_GONE' });
+    expect(isConnectionError(failure)).toBe(true);
+    await expect(writer.submit(item(zone, cp.id))).resolves.toBeDefined();
+    await writer.close!();
   });
 });

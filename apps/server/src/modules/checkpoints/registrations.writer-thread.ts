@@ -30,6 +30,9 @@ function errorOf(w: WireError): Error {
   return Object.assign(new Error(w.message), { name: w.name, ...(w.code ? { code: w.code } : {}) });
 }
 
+/** The database is away as far as the callers know (isConnectionError: 503, retry). */
+const writerGone = (message: string, cause?: unknown) => Object.assign(new Error(message, { cause }), { code: 'SS_WRITER_GONE' });
+
 export function makeThreadedRegistrationWriter(o: { sqliteFile: string; secret: string }): RegistrationWriter {
   let worker: Worker | null = null;
   const waiting = new Map<number, Waiting>();
@@ -52,6 +55,8 @@ export function makeThreadedRegistrationWriter(o: { sqliteFile: string; secret: 
   function failAll(e: unknown): void {
     const all = [...waiting.values()];
     waiting.clear();
+    // Not yet handed over: not written either, as their callers are told.
+    outbox = [];
     for (const w of all) w.reject(e);
     settledAll();
   }
@@ -81,15 +86,17 @@ export function makeThreadedRegistrationWriter(o: { sqliteFile: string; secret: 
       }
       settledAll();
     });
-    // A thread that failed or ended takes its waiting callers with it; the next submit starts another.
+    // A thread that failed or ended takes its waiting callers with it (503: whether their rows
+    // were committed is unknown, the page retries with its Idempotency-Key); the next submit
+    // starts another thread.
     w.on('error', (e) => {
       if (worker === w) worker = null;
-      failAll(e);
+      failAll(writerGone(`the registration writer thread failed: ${e.message}`, e));
     });
     w.on('exit', (code) => {
       if (worker === w) worker = null;
       closed?.();
-      failAll(new Error(`the registration writer thread ended (exit code ${code})`));
+      failAll(writerGone(`the registration writer thread ended (exit code ${code})`));
     });
     return w;
   }
@@ -124,6 +131,10 @@ export function makeThreadedRegistrationWriter(o: { sqliteFile: string; secret: 
     },
     stats: () => ({ ...counts }),
     drain,
+    /** Ends the thread at once, as a crash would (tests): the waiting fail with SS_WRITER_GONE. */
+    async abort(): Promise<void> {
+      await worker?.terminate();
+    },
     async close(): Promise<void> {
       await drain();
       const w = worker;

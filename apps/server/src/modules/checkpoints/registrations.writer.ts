@@ -186,6 +186,8 @@ export function makeRegistrationWriter(database: Database, opts: { maxBatch?: nu
 export type RegistrationWriter = ReturnType<typeof makeRegistrationWriter> & {
   /** Drains, then lets go of what the writer holds (its thread). */
   close?: () => Promise<void>;
+  /** Ends the writer's thread at once, as a crash would (tests). */
+  abort?: () => Promise<void>;
 };
 
 async function writeCases(trx: Executor, item: WriteItem): Promise<Written> {
