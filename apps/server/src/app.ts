@@ -40,6 +40,7 @@ import { resumptionRoutes } from './modules/resumption/resumption.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { checkpointsRoutes } from './modules/checkpoints/checkpoints.routes.js';
 import { publicRegistrationRoute } from './modules/checkpoints/intake.routes.js';
+import { serializeRequest } from './platform/log.js';
 
 export type AppOptions = {
   deps: Deps;
@@ -47,6 +48,8 @@ export type AppOptions = {
   /** Built front ends to serve; missing directories are skipped. */
   staticRoots?: { web?: string; h5?: string };
   logger?: boolean;
+  /** Where the log goes (tests read it); standard output by default. */
+  logStream?: NodeJS.WritableStream;
 };
 
 /** Largest upload accepted anywhere (Excel imports). */
@@ -61,7 +64,10 @@ export const DEFAULT_STATIC_ROOTS = {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { services: Services }> {
   const { deps, config } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger:
+      opts.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], serializers: { req: serializeRequest }, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : newRequestId();
