@@ -2,7 +2,7 @@
 // DATABASE_URL says so. Everything above this file is dialect-blind except db/dialect.ts.
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -87,9 +87,47 @@ export function connectSqlite(file: string, busyTimeoutMs?: number, walCheckpoin
   return sqliteDatabase(openSqlite(file, busyTimeoutMs, walCheckpointPages), file);
 }
 
+/** Statements kept prepared per connection (the most recently used). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The connection as Kysely sees it, with its statements kept prepared: Kysely prepares every query
+ * anew, and SQLite's prepare (parsing and planning) cost as much as running a small indexed query
+ * — a trace by plate runs some fifty of them. At most STATEMENT_CACHE_SIZE, the least recently used
+ * dropped. A statement being iterated (a streamed export) cannot run again until it is done, so
+ * `iterate` always gets one of its own.
+ */
+export function cachingStatements(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepared = (sql: string): SQLite.Statement => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      // Most recently used last: a Map keeps insertion order.
+      cache.delete(sql);
+    } else {
+      stmt = sqlite.prepare(sql);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    return stmt;
+  };
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SqliteStatement {
+      const stmt = prepared(sql);
+      return {
+        reader: stmt.reader,
+        all: (parameters) => stmt.all(parameters),
+        run: (parameters) => stmt.run(parameters),
+        iterate: (parameters) => sqlite.prepare(sql).iterate(parameters) as IterableIterator<unknown>,
+      };
+    },
+  };
+}
+
 /** The platform's Database over an open SQLite connection (the writer thread keeps the handle for its prepared statements). */
 export function sqliteDatabase(sqlite: SQLite.Database, file: string): Database {
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',

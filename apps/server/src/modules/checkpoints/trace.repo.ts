@@ -4,7 +4,8 @@
 // (zone_id, checkpoint_id, at) — so a trace costs the same over five thousand rows as over five
 // million. No joins: SQLite, without statistics, would start from the checkpoints and
 // walk each one's registrations instead (seconds at five million rows).
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type { DialectName } from '../../db/connect.js';
 import type { Executor } from '../../platform/context.js';
 
 /**
@@ -17,6 +18,11 @@ const COLUMNS = [
   sql<string | null>`case when id_masked is null then id_enc end`.as('id_enc'),
   sql<string | null>`case when id_masked is null then phone_enc end`.as('phone_enc'),
 ] as const;
+/** The same columns as SQL, for the PostgreSQL statements written by hand (`inRanges`). */
+const COLUMNS_SQL = sql.raw(
+  'id, code, checkpoint_id, at, direction, name, id_idx, id_masked, phone_masked, plate, temperature, result, source, ' +
+    'case when id_masked is null then id_enc end as id_enc, case when id_masked is null then phone_enc end as phone_enc',
+);
 
 export type TraceRow = {
   id: string;
@@ -43,7 +49,29 @@ export type TraceKeyColumn = 'id_idx' | 'phone_idx' | 'plate';
 /** A stretch of time at a checkpoint, both ends included. */
 export type TraceRange = { checkpointId: string; from: number; to: number };
 
-export function makeTraceRepo(db: Executor) {
+/**
+ * Rows of `ranges` in one statement on PostgreSQL: a LATERAL subquery per range over the
+ * (zone_id, checkpoint_id, at) index, each the earliest `limit`, grouped back per range in time
+ * order. PostgreSQL parses and plans every statement (≈ 0.5–1 ms each here): one statement instead
+ * of one per range took a search by plate (25–50 ranges) from dozens of plans to two.
+ */
+async function inRanges<T extends { at: number }>(db: Executor, zoneId: string, ranges: TraceRange[], limit: number, columns: RawBuilder<unknown>): Promise<T[][]> {
+  const out: T[][] = ranges.map(() => []);
+  if (!ranges.length) return out;
+  const values = sql.join(ranges.map((r, i) => sql`(${i}::int, ${r.checkpointId}::text, ${r.from}::bigint, ${r.to}::bigint)`));
+  const { rows } = await sql<T & { range_index: number }>`
+    select r.range_index, t.* from (values ${values}) as r(range_index, checkpoint_id, from_at, to_at)
+    cross join lateral (
+      select ${columns} from checkpoint_registrations c
+      where c.zone_id = ${zoneId} and c.checkpoint_id = r.checkpoint_id and c.at >= r.from_at and c.at <= r.to_at
+      order by c.at limit ${limit}
+    ) t`.execute(db);
+  for (const { range_index, ...row } of rows) out[range_index]!.push(row as unknown as T);
+  for (const list of out) list.sort((a, b) => a.at - b.at);
+  return out;
+}
+
+export function makeTraceRepo(db: Executor, dialect: DialectName = 'sqlite') {
   // One range's registrations, the earliest `limit` (the (zone_id, checkpoint_id, at) index). One
   // statement per range, side by side on PostgreSQL's pool: a UNION ALL of them measured no faster
   // on either database.
@@ -78,10 +106,13 @@ export function makeTraceRepo(db: Executor) {
      * at most `limit` per range, the earliest. The (zone_id, checkpoint_id, at) index alone answers
      * it (an index-only scan), so learning who is how near costs little even where thousands passed.
      */
-    instants: (zoneId: string, ranges: TraceRange[], limit: number): Promise<number[][]> =>
-      Promise.all(ranges.map(async (r) => (await inRange(zoneId, r, limit).select('at').execute()).map((row) => row.at))),
+    instants: async (zoneId: string, ranges: TraceRange[], limit: number): Promise<number[][]> =>
+      dialect === 'postgres'
+        ? (await inRanges<{ at: number }>(db, zoneId, ranges, limit, sql.raw('at'))).map((list) => list.map((row) => row.at))
+        : Promise.all(ranges.map(async (r) => (await inRange(zoneId, r, limit).select('at').execute()).map((row) => row.at))),
     /** For each range, who registered at its checkpoint within it, whole rows in time order; at most `limit` per range, the earliest. */
-    near: (zoneId: string, ranges: TraceRange[], limit: number): Promise<TraceRow[][]> => Promise.all(ranges.map((r) => inRange(zoneId, r, limit).select([...COLUMNS]).execute())),
+    near: (zoneId: string, ranges: TraceRange[], limit: number): Promise<TraceRow[][]> =>
+      dialect === 'postgres' ? inRanges<TraceRow>(db, zoneId, ranges, limit, COLUMNS_SQL) : Promise.all(ranges.map((r) => inRange(zoneId, r, limit).select([...COLUMNS]).execute())),
     /** The names of the zone's checkpoints among `ids`. */
     checkpointNames: async (zoneId: string, ids: string[]): Promise<Map<string, string>> =>
       new Map(ids.length ? (await db.selectFrom('checkpoints').select(['id', 'name']).where('zone_id', '=', zoneId).where('id', 'in', ids).execute()).map((c) => [c.id, c.name]) : []),

@@ -82,7 +82,7 @@ function rangesOf(byCheckpoint: Map<string, TraceRow[]>, width: number): TraceRa
 export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: CheckpointsModule) {
   const { deps, timeZone } = parts;
   const { database, clock, pii } = deps;
-  const repo = makeTraceRepo(database.db);
+  const repo = makeTraceRepo(database.db, database.dialect);
 
   const decrypt = (enc: string | null) => (enc ? pii.decrypt(enc) : null);
   // Midnights in the zone's time zone, remembered: each costs a date formatter (~0.2 ms).
@@ -141,7 +141,8 @@ export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: Ch
     // registrations within ± reach are read whole: a few hundred rows, not every row of the window.
     const window = input.windowMinutes * 60_000;
     const wide = rangesOf(byCheckpoint, window);
-    const instants = await repo.instants(zoneId, wide, TRACE_SCAN_CAP + 1);
+    // The checkpoints' names beside the instants (two connections of PostgreSQL's pool at once).
+    const [instants, names] = await Promise.all([repo.instants(zoneId, wide, TRACE_SCAN_CAP + 1), repo.checkpointNames(zoneId, [...byCheckpoint.keys()])]);
     const aparts: number[] = [];
     for (const [i, range] of wide.entries()) {
       const list = instants[i]!;
@@ -176,7 +177,6 @@ export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: Ch
       candidates.sort((a, b) => a.apart - b.apart || a.row.at - b.row.at || (a.row.id < b.row.id ? -1 : 1));
       candidates.length = contactCap;
     }
-    const names = await repo.checkpointNames(zoneId, [...byCheckpoint.keys()]);
     const contacts: Contact[] = candidates
       .sort((a, b) => a.row.at - b.row.at || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0))
       .map((c) => ({ ...toStop(c.row, names), nearRegistrationId: c.near.id, minutesApart: Math.round(c.apart / 60_000) }));
@@ -187,24 +187,23 @@ export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: Ch
 
   async function audited(ctx: Ctx, input: TraceInput, action: 'checkpoint.trace' | 'checkpoint.trace_export'): Promise<TraceResult> {
     const result = await search(ctx.zoneId, input, action === 'checkpoint.trace' ? TRACE_CONTACT_CAP : TRACE_EXPORT_CONTACT_CAP);
-    await database.db.transaction().execute((trx) =>
-      recordAudit(trx, clock, ctx, {
-        action,
-        entityType: 'checkpoint_trace',
-        entityId: newId(),
-        after: {
-          by: input.by,
-          value: maskedValue(input),
-          from: input.from,
-          to: input.to,
-          windowMinutes: input.windowMinutes,
-          reason: input.reason,
-          stops: result.stops.length,
-          contacts: result.contacts.length,
-          truncated: result.truncated,
-        },
-      }),
-    );
+    // One INSERT, atomic on its own: no transaction around it (two round trips less on PostgreSQL).
+    await recordAudit(database.db, clock, ctx, {
+      action,
+      entityType: 'checkpoint_trace',
+      entityId: newId(),
+      after: {
+        by: input.by,
+        value: maskedValue(input),
+        from: input.from,
+        to: input.to,
+        windowMinutes: input.windowMinutes,
+        reason: input.reason,
+        stops: result.stops.length,
+        contacts: result.contacts.length,
+        truncated: result.truncated,
+      },
+    });
     return result;
   }
 
