@@ -236,7 +236,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('finds a replay’s group by the group index, never by walking the zone’s rows', async () => {
-    const { zone, cp } = await setup();
+    const { cp } = await setup();
     const key = idemKey();
     const first = (await postPublic(t.app, cp.token, carForm(2), { key })).json() as RegistrationReceipt;
     const again = await postPublic(t.app, cp.token, carForm(2), { key });
