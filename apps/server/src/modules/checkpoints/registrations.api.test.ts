@@ -133,7 +133,7 @@ describe('revealing', () => {
     expect(id.json()).toEqual({ value: s.forms.walker.idNumber });
     const phone = await s.admin.call({ method: 'POST', url, payload: { field: 'phone', reason: '联系本人复核' } });
     expect(phone.json()).toEqual({ value: s.forms.walker.phone });
-    const audit = await t.deps.database.db.selectFrom('audit_log').selectAll().where('zone_id', '=', s.zone.id).where('action', '=', 'checkpoint_registration.reveal').orderBy('at').execute();
+    const audit = await t.deps.database.db.selectFrom('audit_log').selectAll().where('zone_id', '=', s.zone.id).where('action', '=', 'checkpoint_registration.reveal').orderBy('at').orderBy('id').execute();
     expect(audit.map((a) => [a.entity_type, a.entity_id, a.actor_id, JSON.parse(a.after_json!)])).toEqual([
       ['checkpoint_registration', s.r.walker.id, s.admin.user.id, { field: 'idNumber', reason: '核实身份信息' }],
       ['checkpoint_registration', s.r.walker.id, s.admin.user.id, { field: 'phone', reason: '联系本人复核' }],

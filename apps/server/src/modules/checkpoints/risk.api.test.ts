@@ -58,7 +58,7 @@ describe('risk zoning', () => {
     expect((await list('?risk=high')).total).toBe(0);
     expect((await list('?q=汇东')).items.map((r) => r.gridUnitId)).toEqual([community.id]);
 
-    const audit = await t.deps.database.db.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('entity_id', '=', street.id).where('action', '=', 'grid_risk.set').orderBy('at').execute();
+    const audit = await t.deps.database.db.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('entity_id', '=', street.id).where('action', '=', 'grid_risk.set').orderBy('at').orderBy('id').execute();
     expect(audit).toHaveLength(2);
     expect(JSON.parse(audit[1]!.before_json!)).toMatchObject({ level: 'high' });
     expect(JSON.parse(audit[1]!.after_json!)).toMatchObject({ level: 'medium', reason: '14 天无新增' });

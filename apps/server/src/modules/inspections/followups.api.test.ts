@@ -107,7 +107,7 @@ describe('the daily job', () => {
     expect(r).toEqual({ created: 2, escalated: 2 });
     expect(await escalations(w.zone.id)).toHaveLength(5);
     // The job's runs that did something are recorded, by the system.
-    const runs = await t.deps.database.db.selectFrom('audit_log').select(['action', 'actor_id', 'after_json']).where('zone_id', '=', w.zone.id).where('action', '=', 'inspection.follow_ups_run').orderBy('at').execute();
+    const runs = await t.deps.database.db.selectFrom('audit_log').select(['action', 'actor_id', 'after_json']).where('zone_id', '=', w.zone.id).where('action', '=', 'inspection.follow_ups_run').orderBy('at').orderBy('id').execute();
     expect(runs.map((a) => [a.actor_id, JSON.parse(a.after_json!)])).toEqual([
       [null, { day: '2020-02-25', created: 2, escalated: 0 }],
       [null, { day: '2020-02-26', created: 2, escalated: 3 }],

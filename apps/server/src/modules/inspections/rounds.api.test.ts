@@ -142,7 +142,7 @@ describe('rounds', () => {
     expect(again.json().error).toMatchObject({ code: 'state.round', message: '巡查批次当前为“已结束”，不能结束' });
     expect((await w.admin.call({ method: 'GET', url: `${BASE}/rounds?status=closed` })).json().items.map((x: Round) => x.id)).toEqual([round.id]);
     expect((await w.admin.call({ method: 'POST', url: `${url}/reopen` })).json()).toMatchObject({ status: 'open' });
-    const actions = await t.deps.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', round.id).orderBy('at').execute();
+    const actions = await t.deps.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', round.id).orderBy('at').orderBy('id').execute();
     expect(actions.map((a) => a.action).sort()).toEqual(['inspection_round.close', 'inspection_round.create', 'inspection_round.reopen']);
 
     const stranger = await newAdmin(t.app, t.services);

@@ -43,7 +43,7 @@ describe('reporting', () => {
     expect(second.json()).toMatchObject({ id: first.json().id, staffOnSite: 72, capacityPct: 60, abnormalTemperature: 1, note: null, replaced: true, createdAt: START, updatedAt: START + HOUR });
     const rows = await rowsOf(enterprise.id);
     expect(rows.map((r) => [r.report_date, r.staff_on_site, r.replace_count])).toEqual([['2020-02-24', 72, 1]]);
-    const audit = await t.deps.database.db.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('entity_id', '=', first.json().id).orderBy('at').execute();
+    const audit = await t.deps.database.db.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('entity_id', '=', first.json().id).orderBy('at').orderBy('id').execute();
     expect(audit.map((a) => [a.action, a.before_json && JSON.parse(a.before_json), JSON.parse(a.after_json!)])).toEqual([
       ['daily_report.create', null, { enterpriseId: enterprise.id, reportDate: '2020-02-24', staffOnSite: 60, capacityPct: 55, suppliesDaysLeft: 6, abnormalTemperature: 0, note: '上午数据' }],
       [
