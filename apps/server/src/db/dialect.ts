@@ -12,6 +12,13 @@ export function containsText(dialect: DialectName, column: Expression<string | n
 
 type DbError = { code?: unknown; message?: unknown; constraint?: unknown };
 
+/**
+ * `zone_id` for a statement that finds its rows by their own index (ids, a group): compared as
+ * `zone_id || ''`, which no index answers. SQLite has no statistics here and would otherwise take a
+ * (zone_id, …) index and walk every row of the zone. The zone is still checked, in SQL.
+ */
+export const zoneIdNotIndexed = sql<string>`zone_id || ''`;
+
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as DbError;
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

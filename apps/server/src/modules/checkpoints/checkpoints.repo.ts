@@ -5,6 +5,9 @@ import type { Executor } from '../../platform/context.js';
 
 export function makeCheckpointsRepo(db: Executor) {
   return {
+    /** The names of the zone's checkpoints among `ids` (a trace's stops, a purge's report). */
+    names: async (zoneId: string, ids: string[]): Promise<Map<string, string>> =>
+      new Map(ids.length ? (await db.selectFrom('checkpoints').select(['id', 'name']).where('zone_id', '=', zoneId).where('id', 'in', ids).execute()).map((c) => [c.id, c.name]) : []),
     async insert(row: CheckpointsTable) {
       await db.insertInto('checkpoints').values(row).execute();
     },

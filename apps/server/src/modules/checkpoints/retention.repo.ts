@@ -1,7 +1,7 @@
 // SQL of the retention purge: the registrations older than a cutoff read and deleted in chunks
 // (each in its own short transaction, so the registration path is never held up for long), the
 // cases' links to them cut, closed cases made anonymous, and the day's report.
-import { sql } from 'kysely';
+import { zoneIdNotIndexed } from '../../db/dialect.js';
 import type { Executor } from '../../platform/context.js';
 import type { CheckpointPurgesTable } from '../../db/schema.js';
 
@@ -12,15 +12,11 @@ export function makeRetentionRepo(db: Executor) {
     /** Up to `limit` registrations before the cutoff (oldest first: the (zone_id, at) index), with their checkpoint. */
     before: (zoneId: string, cutoff: number, limit: number) =>
       db.selectFrom('checkpoint_registrations').select(['id', 'checkpoint_id']).where('zone_id', '=', zoneId).where('at', '<', cutoff).orderBy('at').limit(limit).execute(),
-    checkpointNames: async (zoneId: string, ids: string[]) =>
-      new Map(ids.length ? (await db.selectFrom('checkpoints').select(['id', 'name']).where('zone_id', '=', zoneId).where('id', 'in', ids).execute()).map((c) => [c.id, c.name]) : []),
     // Cases keep their own copy of the person: only their link to the purged registrations goes.
-    // The zone is compared as `zone_id || ''` where ids are given: SQLite, without statistics, would
-    // otherwise walk a (zone_id, …) index over the whole zone instead of the ids' own index.
     unlinkCases: (zoneId: string, ids: string[]) =>
-      db.updateTable('checkpoint_cases').set({ registration_id: null }).where(sql<string>`zone_id || ''`, '=', zoneId).where('registration_id', 'in', ids).execute(),
+      db.updateTable('checkpoint_cases').set({ registration_id: null }).where(zoneIdNotIndexed, '=', zoneId).where('registration_id', 'in', ids).execute(),
     deleteRegistrations: async (zoneId: string, ids: string[]) =>
-      Number((await db.deleteFrom('checkpoint_registrations').where(sql<string>`zone_id || ''`, '=', zoneId).where('id', 'in', ids).executeTakeFirst()).numDeletedRows),
+      Number((await db.deleteFrom('checkpoint_registrations').where(zoneIdNotIndexed, '=', zoneId).where('id', 'in', ids).executeTakeFirst()).numDeletedRows),
     /** Closed cases registered before the cutoff lose their ID number and phone (ciphertext and index). */
     anonymiseClosedCases: async (zoneId: string, cutoff: number, now: number) =>
       Number(

@@ -13,6 +13,7 @@ import { addDays } from '../../platform/calendar.js';
 import { systemCtx, type Ctx } from '../../platform/context.js';
 import type { CheckpointParts, Scope } from './context.js';
 import type { CheckpointsModule } from './checkpoints.services.js';
+import { makeCheckpointsRepo } from './checkpoints.repo.js';
 import { makeRetentionRepo } from './retention.repo.js';
 import { dayStartIn, zhCompare } from './stats.compute.js';
 
@@ -56,7 +57,7 @@ export function makeRetentionService(parts: CheckpointParts, scope: Scope, mod: 
       for (const r of chunk) perCheckpoint.set(r.checkpoint_id, (perCheckpoint.get(r.checkpoint_id) ?? 0) + 1);
       if (chunk.length < CHUNK) break;
     }
-    const names = await repo.checkpointNames(zoneId, [...perCheckpoint.keys()]);
+    const names = await makeCheckpointsRepo(database.db).names(zoneId, [...perCheckpoint.keys()]);
     const byCheckpoint = [...perCheckpoint]
       .map(([checkpointId, n]) => ({ checkpointId, name: names.get(checkpointId) ?? '', removed: n }))
       .sort((a, b) => b.removed - a.removed || zhCompare(a.name, b.name));

@@ -113,8 +113,5 @@ export function makeTraceRepo(db: Executor, dialect: DialectName = 'sqlite') {
     /** For each range, who registered at its checkpoint within it, whole rows in time order; at most `limit` per range, the earliest. */
     near: (zoneId: string, ranges: TraceRange[], limit: number): Promise<TraceRow[][]> =>
       dialect === 'postgres' ? inRanges<TraceRow>(db, zoneId, ranges, limit, COLUMNS_SQL) : Promise.all(ranges.map((r) => inRange(zoneId, r, limit).select([...COLUMNS]).execute())),
-    /** The names of the zone's checkpoints among `ids`. */
-    checkpointNames: async (zoneId: string, ids: string[]): Promise<Map<string, string>> =>
-      new Map(ids.length ? (await db.selectFrom('checkpoints').select(['id', 'name']).where('zone_id', '=', zoneId).where('id', 'in', ids).execute()).map((c) => [c.id, c.name]) : []),
   };
 }

@@ -30,6 +30,7 @@ import { addDays } from '../../platform/calendar.js';
 import type { CheckpointParts, Scope } from './context.js';
 import type { CheckpointsModule } from './checkpoints.services.js';
 import { dayStartIn, daysBetween } from './stats.compute.js';
+import { makeCheckpointsRepo } from './checkpoints.repo.js';
 import { makeTraceRepo, type TraceKeyColumn, type TraceRange, type TraceRow } from './trace.repo.js';
 
 type Stop = z.infer<typeof TraceStop>;
@@ -83,6 +84,7 @@ export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: Ch
   const { deps, timeZone } = parts;
   const { database, clock, pii } = deps;
   const repo = makeTraceRepo(database.db, database.dialect);
+  const checkpoints = makeCheckpointsRepo(database.db);
 
   const decrypt = (enc: string | null) => (enc ? pii.decrypt(enc) : null);
   // Midnights in the zone's time zone, remembered: each costs a date formatter (~0.2 ms).
@@ -142,7 +144,7 @@ export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: Ch
     const window = input.windowMinutes * 60_000;
     const wide = rangesOf(byCheckpoint, window);
     // The checkpoints' names beside the instants (two connections of PostgreSQL's pool at once).
-    const [instants, names] = await Promise.all([repo.instants(zoneId, wide, TRACE_SCAN_CAP + 1), repo.checkpointNames(zoneId, [...byCheckpoint.keys()])]);
+    const [instants, names] = await Promise.all([repo.instants(zoneId, wide, TRACE_SCAN_CAP + 1), checkpoints.names(zoneId, [...byCheckpoint.keys()])]);
     const aparts: number[] = [];
     for (const [i, range] of wide.entries()) {
       const list = instants[i]!;
