@@ -75,6 +75,21 @@ export function installAccess(app: FastifyInstance): void {
 }
 
 /**
+ * Whether the session a long-lived answer (a server-sent event stream) was opened with still allows
+ * it: the same user, signed in, holding `permission`, and — reading another zone than their own —
+ * `zones.read`, as when the request was let in. Asked again before each event.
+ */
+export async function sessionStillAllows(auth: AuthService, request: FastifyRequest, permission: Permission): Promise<boolean> {
+  const token = request.cookies?.[SESSION_COOKIE];
+  const ctx = request.ctx;
+  if (!token || !ctx) return false;
+  const session = await auth.resolveSession(token);
+  if (!session || session.actor.userId !== ctx.actor.userId) return false;
+  const held = session.actor.permissions;
+  return held.has(permission) && (ctx.zoneId === session.actor.homeZoneId || held.has('zones.read'));
+}
+
+/**
  * The access check of each request of `scope` (the context of every route but the public
  * registration POST, which has a leaner one: `publicRequestCheck`): language, origin of unsafe
  * methods, the session from its cookie, the route's permission.

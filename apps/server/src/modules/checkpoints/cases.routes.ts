@@ -22,8 +22,7 @@ import {
   listOf,
   type Lang,
 } from '@shuangsheng/contracts';
-import { requireCtx } from '../../platform/access.js';
-import { SESSION_COOKIE } from '../auth/auth.service.js';
+import { requireCtx, sessionStillAllows } from '../../platform/access.js';
 import { xlsxStream, type Column } from '../../platform/excel.js';
 import { errors, sendXlsx, typed } from '../../platform/routes.js';
 import { zonedTime } from '../../platform/time.js';
@@ -129,21 +128,11 @@ export async function casesRoutes(app: FastifyInstance, { services }: { services
       // before a sign-out (or a lost permission, a disabled user) ends then, rather than go on
       // showing the zone's alerts in a browser that is no longer signed in. One check at a time,
       // in order, so alerts keep their order.
-      const token = req.cookies[SESSION_COOKIE];
-      const stillAllowed = async (): Promise<boolean> => {
-        const s = token ? await services.auth.resolveSession(token) : null;
-        return (
-          !!s &&
-          s.actor.userId === ctx.actor.userId &&
-          s.actor.permissions.has('checkpoints.duty') &&
-          (ctx.zoneId === s.actor.homeZoneId || s.actor.permissions.has('zones.read'))
-        );
-      };
       let checks: Promise<void> = Promise.resolve();
       const sendIfAllowed = (text: string) => {
         checks = checks.then(async () => {
           if (res.writableEnded || res.destroyed) return;
-          if (await stillAllowed().catch(() => false)) send(text);
+          if (await sessionStillAllows(services.auth, req, 'checkpoints.duty').catch(() => false)) send(text);
           else res.end();
         });
       };
