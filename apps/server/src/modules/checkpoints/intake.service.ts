@@ -38,7 +38,7 @@ import type { CheckpointsModule } from './checkpoints.services.js';
 import { alertOf, reasonsOf } from './cases.service.js';
 import { makeIntakeRepo } from './intake.repo.js';
 import type { ByToken } from './checkpoints.service.js';
-import { DuplicateSubmission, type CaseOpener, type CaseRow, type PlainPii, type RegistrationRow } from './registrations.writer.js';
+import { DuplicateSubmission, maskedOf, type CaseOpener, type CaseRow, type PlainPii, type RegistrationRow } from './registrations.writer.js';
 
 /** What nobody declared (passengers, pass holders): only a measured temperature screens them. */
 const NO_DECLARATION: HealthDeclaration = { fever: false, cough: false, contact: false, highRiskTravel: false };
@@ -324,10 +324,7 @@ export function makeIntakeService(parts: CheckpointParts, scope: Scope, mod: Che
         id: { enc: head.id_enc, idx: head.id_idx },
         plain: null,
         phone: { enc: head.phone_enc, idx: head.phone_idx },
-        masked: {
-          id: head.id_masked ?? maskIdNumber(deps.pii.decrypt(head.id_enc)),
-          phone: head.phone_masked ?? maskPhone(head.phone_enc ? deps.pii.decrypt(head.phone_enc) : null),
-        },
+        masked: maskedOf(head, deps.pii),
         temperature: tenthsOf(input.temperature),
         health: input.health,
       };

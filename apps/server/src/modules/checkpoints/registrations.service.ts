@@ -20,11 +20,11 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { maskIdNumber, maskPhone } from '../../platform/pii.js';
 import type { CheckpointParts, Scope } from './context.js';
 import type { CheckpointsModule } from './checkpoints.services.js';
 import { alertOf, celsius, reasonsOf } from './cases.service.js';
 import { makeCasesRepo } from './cases.repo.js';
+import { maskedOf } from './registrations.writer.js';
 import { makeRegistrationsRepo, type RegistrationRowNamed } from './registrations.repo.js';
 import { addToRollup, openCase, type CaseRow } from './registrations.write.repo.js';
 
@@ -47,6 +47,7 @@ export function makeRegistrationsService(parts: CheckpointParts, scope: Scope, m
   const decryptOrNull = (enc: string | null) => (enc ? pii.decrypt(enc) : null);
 
   function toRegistration(r: RegistrationRowNamed): Registration {
+    const masked = maskedOf(r, pii);
     return {
       id: r.id,
       code: r.code,
@@ -58,9 +59,8 @@ export function makeRegistrationsService(parts: CheckpointParts, scope: Scope, m
       direction: r.direction as Direction,
       name: r.name,
       idKind: r.id_kind as IdKind,
-      // Masked when written; rows from before migration 0009 are decrypted to be masked.
-      idNumberMasked: r.id_masked ?? maskIdNumber(decryptOrNull(r.id_enc)),
-      phoneMasked: r.id_masked !== null ? r.phone_masked : maskPhone(decryptOrNull(r.phone_enc)),
+      idNumberMasked: masked.id,
+      phoneMasked: masked.phone,
       plate: r.plate,
       isVehicle: r.is_vehicle === 1,
       originProvince: r.origin_province,

@@ -48,6 +48,16 @@ function keyOf(item: WriteItem): string | null {
   return first?.idempotency_key ? `${first.checkpoint_id}\u0000${first.idempotency_key}` : null;
 }
 
+/**
+ * A registration's masked ID number and phone: the forms stored with it (migration 0009), or — for a
+ * row written before — decrypted and masked (the ciphertexts are then needed; readers that select
+ * them only for such rows pass null otherwise).
+ */
+export function maskedOf(r: { id_masked: string | null; phone_masked: string | null; id_enc: string | null; phone_enc: string | null }, pii: Pii): { id: string | null; phone: string | null } {
+  if (r.id_masked !== null) return { id: r.id_masked, phone: r.phone_masked };
+  return { id: maskIdNumber(r.id_enc ? pii.decrypt(r.id_enc) : null), phone: maskPhone(r.phone_enc ? pii.decrypt(r.phone_enc) : null) };
+}
+
 /** Fills an item's ciphertexts and blind indexes from its plain values, which it then drops. */
 export function seal(item: WriteItem, pii: Pii | undefined): void {
   if (!item.plain) return;

@@ -31,6 +31,7 @@ import type { CheckpointParts, Scope } from './context.js';
 import type { CheckpointsModule } from './checkpoints.services.js';
 import { dayStartIn, daysBetween } from './stats.compute.js';
 import { makeCheckpointsRepo } from './checkpoints.repo.js';
+import { maskedOf } from './registrations.writer.js';
 import { makeTraceRepo, type TraceKeyColumn, type TraceRange, type TraceRow } from './trace.repo.js';
 
 type Stop = z.infer<typeof TraceStop>;
@@ -86,7 +87,6 @@ export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: Ch
   const repo = makeTraceRepo(database.db, database.dialect);
   const checkpoints = makeCheckpointsRepo(database.db);
 
-  const decrypt = (enc: string | null) => (enc ? pii.decrypt(enc) : null);
   // Midnights in the zone's time zone, remembered: each costs a date formatter (~0.2 ms).
   const midnights = new Map<string, number>();
   const dayStart = (date: string) => {
@@ -97,22 +97,24 @@ export function makeTraceService(parts: CheckpointParts, _scope: Scope, _mod: Ch
     }
     return ms;
   };
-  const toStop = (r: TraceRow, names: Map<string, string>): Stop => ({
-    id: r.id,
-    code: r.code,
-    checkpointId: r.checkpoint_id,
-    checkpointName: names.get(r.checkpoint_id) ?? '',
-    at: r.at,
-    direction: r.direction as Direction,
-    name: r.name,
-    // Masked when written; rows from before migration 0009 are decrypted to be masked.
-    idNumberMasked: r.id_masked ?? maskIdNumber(decrypt(r.id_enc)),
-    phoneMasked: r.id_masked !== null ? r.phone_masked : maskPhone(decrypt(r.phone_enc)),
-    plate: r.plate,
-    temperature: r.temperature === null ? null : r.temperature / 10,
-    result: r.result as ScreenResult,
-    source: r.source as RegistrationSource,
-  });
+  const toStop = (r: TraceRow, names: Map<string, string>): Stop => {
+    const masked = maskedOf(r, pii);
+    return {
+      id: r.id,
+      code: r.code,
+      checkpointId: r.checkpoint_id,
+      checkpointName: names.get(r.checkpoint_id) ?? '',
+      at: r.at,
+      direction: r.direction as Direction,
+      name: r.name,
+      idNumberMasked: masked.id,
+      phoneMasked: masked.phone,
+      plate: r.plate,
+      temperature: r.temperature === null ? null : r.temperature / 10,
+      result: r.result as ScreenResult,
+      source: r.source as RegistrationSource,
+    };
+  };
 
   /**
    * The search itself (no audit): the stops, then the contacts around them — the `contactCap`

@@ -2,7 +2,8 @@
 // level (its own, or — dashed — the one it inherits from the nearest unit above), its control class
 // and measures, since when, and how many checkpoints it holds. Counts per level on top (click to
 // filter). 设定等级 (zone managers) opens a dialog with the class's standard measures filled in;
-// 历史 shows every change with who, when and why. 导出 Excel: the units the page shows, each with the level it shows (inherited ones name their unit).
+// 历史 shows every change with who, when and why. 导出 Excel: the units the page shows, each with
+// the level it shows (inherited ones name their unit).
 import { useMemo, useState } from 'react';
 import { HistoryOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Drawer, Form, Grid, Input, Radio, Row, Select, Space, Table, Timeline, Typography, type TableColumnsType } from 'antd';
