@@ -9,12 +9,15 @@
 //      through the registration writer's writeRows in big transactions (ciphertexts made once per
 //      person), then 220 traces over HTTP, and the statistics of 14 and 28 days (first call and
 //      later ones); the query plans of the trace's three queries and of the statistics.
+//   4. ceiling: the same load on a framework-free server doing only the work a registration cannot
+//      skip (bench/ceiling-server.ts), one part added at a time, with each process's CPU time per
+//      request: what this machine can give at most, whatever the app's design.
 //   3. loss: 20,000 registrations sent with 50 in flight; the server is SIGKILLed midway and
 //      started again; the unanswered ones are sent again with their key (a phone's retry); every
 //      registration that got a 2xx must be in the database. Both databases.
 // autocannon and the clients run in this process, on the same 2 cores as the server.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,11 +107,11 @@ async function cannon(url: string, request: AcRequest): Promise<Run> {
 }
 
 /** A bare Fastify process with one route taking the same JSON body and answering 201. */
-async function startBareFastify(): Promise<{ url: string; stop: () => void }> {
+async function startBareFastify(): Promise<{ url: string; pid: number; stop: () => void }> {
   const code = `import Fastify from 'fastify'; const app = Fastify(); app.post('/r', async (req, reply) => reply.code(201).send({ ok: true, n: Object.keys(req.body).length })); const a = await app.listen({ port: 0, host: '127.0.0.1' }); console.log('ready ' + a);`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: SERVER, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((r) => child.stdout!.on('data', (d: Buffer) => /ready (\S+)/.test(d.toString()) && r(/ready (\S+)/.exec(d.toString())![1]!)));
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 /** The environment of a server on `dataDir` (and PostgreSQL when a URL is given). */
@@ -645,6 +648,113 @@ async function lossOn(databaseUrl: string | undefined): Promise<Record<string, u
   } finally {
     await server?.stop();
     await deps.database.close().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---- 4. the ceiling: the work no design can skip, and the CPU it takes on these 2 cores
+const CLOCK_TICKS_PER_SECOND = 100; // Linux's USER_HZ (getconf CLK_TCK)
+
+/** A process's CPU time so far (all its threads), in µs, from /proc (Linux). */
+function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command's name.
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+}
+
+type Measured = Run & { serverMicrosPerRequest: number; serverCores: number; loadGeneratorMicrosPerRequest: number };
+
+/** One load run with the server's and the load generator's (this process's) CPU time per request. */
+async function measured(url: string, pid: number, request: AcRequest): Promise<Measured> {
+  const server0 = cpuMicros(pid);
+  const own0 = process.cpuUsage();
+  const t0 = performance.now();
+  const run = await cannon(url, request);
+  const seconds = (performance.now() - t0) / 1000;
+  const own = process.cpuUsage(own0);
+  const served = Math.max(1, run.total);
+  return {
+    ...run,
+    serverMicrosPerRequest: Math.round((cpuMicros(pid) - server0) / served),
+    serverCores: +((cpuMicros(pid) - server0) / 1e6 / seconds).toFixed(2),
+    loadGeneratorMicrosPerRequest: Math.round((own.user + own.system) / served),
+  };
+}
+
+const CEILING_STEPS = ['http', 'parse', 'seal', 'full', 'thread'] as const;
+
+function startCeilingServer(env: NodeJS.ProcessEnv): Promise<{ url: string; pid: number; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'ceiling-server.ts')], { cwd: import.meta.dirname, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`ceiling server ${env.CEILING_STEP} exited ${code}`)));
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /ready (\S+)/.exec(d.toString());
+      if (m) resolve({ url: m[1]!, pid: child.pid!, stop: () => child.kill('SIGTERM') });
+    });
+  });
+}
+
+export async function benchCheckpointsCeiling(): Promise<Record<string, unknown>> {
+  const m = await serverModules();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ss-bench-ceiling-'));
+  const env = serverEnv(dataDir, undefined);
+  const config = m.loadConfig(env);
+  const deps = await m.openDeps(config);
+  const services = m.makeServices(deps, config);
+  const stops: (() => unknown)[] = [];
+  try {
+    const z = await ingestZone(m, services, 'BENCHCEIL');
+    const token = z.tokenOf(z.checkpoints[0]!.qrUrl);
+    const bare = await startBareFastify();
+    stops.push(bare.stop);
+    const app = await startServer(env);
+    stops.push(app.stop);
+    const loc = deps.database.location;
+    if (!('sqliteFile' in loc)) throw new Error('the ceiling runs on SQLite');
+    const ceiling: Record<string, { url: string; pid: number }> = {};
+    for (const step of CEILING_STEPS) {
+      const c = await startCeilingServer({ ...process.env, CEILING_STEP: step, CEILING_ZONE: z.zone.id, CEILING_CHECKPOINT: z.checkpoints[0]!.id, CEILING_SQLITE: loc.sqliteFile, CEILING_SECRET: deps.pii.secretForWorkerThread() });
+      stops.push(c.stop);
+      ceiling[step] = c;
+    }
+    let seq = 0;
+    const request = (p: string): AcRequest => ({
+      method: 'POST',
+      path: p,
+      setupRequest: (req) => {
+        seq++;
+        return { ...req, headers: { 'content-type': 'application/json', 'idempotency-key': `ceil-${seq.toString(36)}-${Math.random().toString(36).slice(2, 10)}`, 'x-forwarded-for': `10.${(seq >> 16) & 255}.${(seq >> 8) & 255}.${seq & 255}` }, body: INGEST_BODY };
+      },
+    });
+    const targets = [
+      { name: 'bareFastify', url: bare.url, pid: bare.pid, path: '/r' },
+      { name: 'app', url: app.url, pid: app.child.pid!, path: `/api/public/checkpoints/${token}/registrations` },
+      ...CEILING_STEPS.map((step) => ({ name: `ceiling.${step}`, url: ceiling[step]!.url, pid: ceiling[step]!.pid, path: '/api/public/registrations' })),
+    ];
+    for (const t of targets) await autocannon({ url: t.url, connections: 10, duration: 2, requests: [request(t.path)] });
+    const runs = new Map<string, Measured[]>(targets.map((t) => [t.name, []]));
+    const loads: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (const t of targets) runs.get(t.name)!.push(await measured(t.url, t.pid, request(t.path)));
+      loads.push(load());
+    }
+    const bareRps = mean(runs.get('bareFastify')!.map((r) => r.reqPerSec));
+    const cores = os.cpus().length;
+    const summary = Object.fromEntries(
+      [...runs].map(([name, rs]) => {
+        const rps = mean(rs.map((r) => r.reqPerSec));
+        const server = mean(rs.map((r) => r.serverMicrosPerRequest));
+        const generator = mean(rs.map((r) => r.loadGeneratorMicrosPerRequest));
+        // With every core busy on this work and the load generator's, no more fits in a second.
+        const atFullUse = (cores * 1e6) / (server + generator);
+        return [name, { reqPerSec: Math.round(rps), ratioToBare: +(rps / bareRps).toFixed(2), errors: rs.reduce((n, r) => n + r.errors + r.non2xx, 0), p99Ms: Math.max(...rs.map((r) => r.p99Ms)), serverMicrosPerRequest: Math.round(server), serverCores: +mean(rs.map((r) => r.serverCores)).toFixed(2), loadGeneratorMicrosPerRequest: Math.round(generator), reqPerSecWithAllCoresBusy: Math.round(atFullUse), ratioWithAllCoresBusy: +(atFullUse / bareRps).toFixed(2) }];
+      }),
+    );
+    return { machine: machine(), database: 'sqlite', seconds: SECONDS, connections: CONNECTIONS, loads, summary, runs: Object.fromEntries(runs) };
+  } finally {
+    for (const stop of stops.reverse()) stop();
+    await deps.database.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchServices, benchServicesPg } from './services.js';
 import { benchStartup } from './startup.js';
-import { benchCheckpointsIngest, benchCheckpointsIngestPg, benchCheckpointsLoss, benchCheckpointsTrace, benchCheckpointsTracePg } from './checkpoints.js';
+import { benchCheckpointsCeiling, benchCheckpointsIngest, benchCheckpointsIngestPg, benchCheckpointsLoss, benchCheckpointsTrace, benchCheckpointsTracePg } from './checkpoints.js';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: benchStartup,
@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'checkpoints-trace': benchCheckpointsTrace,
   'checkpoints-trace-pg': benchCheckpointsTracePg,
   'checkpoints-loss': benchCheckpointsLoss,
+  'checkpoints-ceiling': benchCheckpointsCeiling,
 };
 
 const wanted = process.argv.slice(2);
