@@ -12,7 +12,7 @@ import type { Actor, Ctx, Deps } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { maskIdNumber, maskPhone } from '../platform/pii.js';
 import { newRegistrationCode } from '../modules/checkpoints/intake.service.js';
-import { dayStartIn } from '../modules/checkpoints/stats.compute.js';
+import { dayStartIn } from '../platform/time.js';
 import { writeRows, type CaseRow, type RegistrationRow } from '../modules/checkpoints/registrations.writer.js';
 import type { Services } from '../services.js';
 import { mobile, personName, prng } from './demo-data.js';

@@ -19,3 +19,13 @@ export function dayHourIn(timeZone: string, ms: number): { day: string; hour: nu
   }
   return v;
 }
+
+/** The instant a calendar date begins in a time zone (its midnight there), in epoch ms. */
+export function dayStartIn(date: string, timeZone: string): number {
+  const utc = Date.parse(`${date}T00:00:00Z`);
+  // The zone's wall clock at an instant, read as if it were UTC, gives the zone's offset there.
+  const offsetAt = (ms: number) => Date.parse(new Date(ms).toLocaleString('sv-SE', { timeZone }).replace(' ', 'T') + 'Z') - ms;
+  const guess = utc - offsetAt(utc);
+  // Once more at the guess, for a day on which the offset changes.
+  return utc - offsetAt(guess);
+}

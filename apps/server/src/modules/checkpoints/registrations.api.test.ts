@@ -4,7 +4,9 @@
 // opens (or updates) a case with an alert, audited without personal data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertEvent, Registration } from '@shuangsheng/contracts';
-import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
+import { makeTestApp, testClock, TEST_DIALECT, type TestApp } from '../../test/harness.js';
+import { sqlitePlan } from '../../test/sqlite-plan.js';
+import { makeRegistrationsRepo } from './registrations.repo.js';
 import { makeZone, signedInUser } from '../../test/factories.js';
 import { makeCheckpoint, signedInCheckpointStaff } from '../../test/checkpoint-factories.js';
 import { carForm, HEALTHY, publicForm, registerPublic } from '../../test/checkpoint-factories-2.js';
@@ -18,6 +20,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const DAY = 24 * 3_600_000;
+const db = () => t.deps.database.db;
 
 async function setup() {
   const zone = await makeZone(t.services);
@@ -96,6 +99,33 @@ describe('the registration list', () => {
     expect(page.items).toHaveLength(2);
     const bad = await s.staff.call({ method: 'GET', url: '/api/checkpoints/registrations?result=blue' });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('counts a day from the zone’s midnight to the next (Asia/Shanghai), and finds the window by the time index', async () => {
+    const zone = await makeZone(t.services);
+    const cp = await makeCheckpoint(t, zone, { name: '午夜卡口' });
+    const staff = await signedInCheckpointStaff(t.app, t.services, zone);
+    const start = clock.now();
+    // 2020-02-24 23:59:59.999 and 2020-02-25 00:00 in Shanghai (UTC+8).
+    clock.set(Date.UTC(2020, 1, 24, 15, 59, 59, 999));
+    await registerPublic(t.app, cp.token, publicForm({ name: '午夜前' }));
+    clock.set(Date.UTC(2020, 1, 24, 16, 0, 0));
+    await registerPublic(t.app, cp.token, publicForm({ name: '午夜后' }));
+    clock.set(start);
+    const list = async (query: string) => (await s(query)).json() as { items: Registration[]; total: number };
+    const s = (query: string) => staff.call({ method: 'GET', url: `/api/checkpoints/registrations?${query}` });
+    expect(await list('to=2020-02-24')).toMatchObject({ total: 1, items: [{ name: '午夜前' }] });
+    expect(await list('from=2020-02-25&to=2020-02-25')).toMatchObject({ total: 1, items: [{ name: '午夜后' }] });
+    expect(await list(`from=2020-02-24&to=2020-02-25&checkpointId=${cp.id}`)).toMatchObject({ total: 2 });
+    expect((await list('from=2020-02-26')).total).toBe(0);
+    if (TEST_DIALECT === 'sqlite') {
+      // The days were a filter on `day`, which no index holds: the zone's every row was read.
+      const repo = makeRegistrationsRepo(db(), 'sqlite');
+      const window = { fromMs: Date.UTC(2020, 1, 23, 16), toMs: Date.UTC(2020, 1, 24, 16) };
+      expect(await sqlitePlan(db(), repo.countQuery(zone.id, window).compile())).toMatch(/USING (COVERING )?INDEX checkpoint_registrations_at_ix \(zone_id=\? AND at>\? AND at<\?\)/);
+      expect(await sqlitePlan(db(), repo.pageQuery(zone.id, { ...window, page: 1, pageSize: 20 }).compile())).toMatch(/INDEX checkpoint_registrations_at_ix \(zone_id=\? AND at>\? AND at<\?\)/);
+      expect(await sqlitePlan(db(), repo.countQuery(zone.id, { ...window, checkpointId: cp.id }).compile())).toMatch(/INDEX checkpoint_registrations_cp_ix \(zone_id=\? AND checkpoint_id=\? AND at>\? AND at<\?\)/);
+    }
   });
 
   it('exports the filtered registrations masked, in time order', async () => {

@@ -1,4 +1,4 @@
-// SQL of registrations (卡口登记记录): the list with its filters (checkpoint, days, direction,
+// SQL of registrations (卡口登记记录): the list with its filters (checkpoint, a window, direction,
 // result, source, and q = a six-character code, a name fragment or a plate), the export in pages,
 // one row with its names, and the later temperature of a row with its rollup corrected.
 import type { RegistrationListQuery } from '@shuangsheng/contracts';
@@ -9,7 +9,12 @@ import { offsetOf, parseSort } from '../../db/paging.js';
 import type { CheckpointRegistrationsTable } from '../../db/schema.js';
 import type { Executor } from '../../platform/context.js';
 
-export type RegistrationFilter = Omit<z.infer<typeof RegistrationListQuery>, 'page' | 'pageSize'>;
+/**
+ * The list's filters, with its days as instants: [fromMs, toMs) of the zone's calendar days, so that
+ * the (zone, at) and (zone, checkpoint, at) indexes find the window (a filter on the `day` column
+ * had no index and read every row of the zone: 1.5 s for one day among 5 million rows).
+ */
+export type RegistrationFilter = Omit<z.infer<typeof RegistrationListQuery>, 'page' | 'pageSize' | 'from' | 'to'> & { fromMs?: number | undefined; toMs?: number | undefined };
 /** A registration with the names its answer shows. */
 export type RegistrationRowNamed = CheckpointRegistrationsTable & { checkpoint_name: string | null; created_by_name: string | null };
 
@@ -30,8 +35,8 @@ export function makeRegistrationsRepo(db: Executor, dialect: DialectName) {
   const filtered = (zoneId: string, f: RegistrationFilter) => {
     let q = joined(zoneId);
     if (f.checkpointId) q = q.where('checkpoint_registrations.checkpoint_id', '=', f.checkpointId);
-    if (f.from) q = q.where('checkpoint_registrations.day', '>=', f.from);
-    if (f.to) q = q.where('checkpoint_registrations.day', '<=', f.to);
+    if (f.fromMs !== undefined) q = q.where('checkpoint_registrations.at', '>=', f.fromMs);
+    if (f.toMs !== undefined) q = q.where('checkpoint_registrations.at', '<', f.toMs);
     if (f.direction) q = q.where('checkpoint_registrations.direction', '=', f.direction);
     if (f.result) q = q.where('checkpoint_registrations.result', '=', f.result);
     if (f.source) q = q.where('checkpoint_registrations.source', '=', f.source);
@@ -50,14 +55,18 @@ export function makeRegistrationsRepo(db: Executor, dialect: DialectName) {
     return q;
   };
 
+  /** A page of the list, and the count of all it filters. */
+  const pageQuery = (zoneId: string, f: RegistrationFilter & { page: number; pageSize: number }) => {
+    const [column, dir] = parseSort(f.sort, SORT, ['checkpoint_registrations.at', 'desc']);
+    return withNames(filtered(zoneId, f)).orderBy(column, dir).orderBy('checkpoint_registrations.id', dir).limit(f.pageSize).offset(offsetOf(f.page, f.pageSize));
+  };
+  const countQuery = (zoneId: string, f: RegistrationFilter) => filtered(zoneId, f).select((eb) => eb.fn.countAll<number>().as('n'));
+
   return {
+    pageQuery,
+    countQuery,
     async list(zoneId: string, f: RegistrationFilter & { page: number; pageSize: number }): Promise<{ rows: RegistrationRowNamed[]; total: number }> {
-      const [column, dir] = parseSort(f.sort, SORT, ['checkpoint_registrations.at', 'desc']);
-      const base = filtered(zoneId, f);
-      const [rows, count] = await Promise.all([
-        withNames(base).orderBy(column, dir).orderBy('checkpoint_registrations.id', dir).limit(f.pageSize).offset(offsetOf(f.page, f.pageSize)).execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
+      const [rows, count] = await Promise.all([pageQuery(zoneId, f).execute(), countQuery(zoneId, f).executeTakeFirstOrThrow()]);
       return { rows, total: Number(count.n) };
     },
     /** The filtered rows in time order, a page of 500 at a time (keyset on at, id). */

@@ -20,12 +20,14 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { addDays } from '../../platform/calendar.js';
+import { dayStartIn } from '../../platform/time.js';
 import type { CheckpointParts, Scope } from './context.js';
 import type { CheckpointsModule } from './checkpoints.services.js';
 import { alertOf, celsius, reasonsOf } from './cases.service.js';
 import { makeCasesRepo } from './cases.repo.js';
 import { maskedOf } from './registrations.writer.js';
-import { makeRegistrationsRepo, type RegistrationRowNamed } from './registrations.repo.js';
+import { makeRegistrationsRepo, type RegistrationFilter, type RegistrationRowNamed } from './registrations.repo.js';
 import { addToRollup, openCase, type CaseRow } from './registrations.write.repo.js';
 
 type ListQuery = z.infer<typeof RegistrationListQuery>;
@@ -45,6 +47,12 @@ export function makeRegistrationsService(parts: CheckpointParts, scope: Scope, m
   const repo = makeRegistrationsRepo(database.db, database.dialect);
 
   const decryptOrNull = (enc: string | null) => (enc ? pii.decrypt(enc) : null);
+  /** The filters with their days (the zone's, as `day` and the statistics count them) as instants. */
+  const windowed = ({ from, to, ...rest }: Filters): RegistrationFilter => ({
+    ...rest,
+    fromMs: from ? dayStartIn(from, parts.timeZone) : undefined,
+    toMs: to ? dayStartIn(addDays(to, 1), parts.timeZone) : undefined,
+  });
 
   function toRegistration(r: RegistrationRowNamed): Registration {
     const masked = maskedOf(r, pii);
@@ -77,12 +85,12 @@ export function makeRegistrationsService(parts: CheckpointParts, scope: Scope, m
   }
 
   async function list(ctx: Ctx, q: ListQuery): Promise<{ items: Registration[]; total: number; page: number; pageSize: number }> {
-    const { rows, total } = await repo.list(ctx.zoneId, q);
+    const { rows, total } = await repo.list(ctx.zoneId, { ...windowed(q), page: q.page, pageSize: q.pageSize });
     return { items: rows.map(toRegistration), total, page: q.page, pageSize: q.pageSize };
   }
 
   async function* exportRows(ctx: Ctx, q: Filters): AsyncGenerator<Registration> {
-    for await (const rows of repo.stream(ctx.zoneId, q)) yield* rows.map(toRegistration);
+    for await (const rows of repo.stream(ctx.zoneId, windowed(q))) yield* rows.map(toRegistration);
   }
 
   async function rowOf(ctx: Ctx, id: string): Promise<RegistrationRowNamed> {

@@ -15,7 +15,8 @@ import type { CheckpointParts, Scope } from './context.js';
 import type { CheckpointsModule } from './checkpoints.services.js';
 import { makeCheckpointsRepo } from './checkpoints.repo.js';
 import { makeRetentionRepo } from './retention.repo.js';
-import { dayStartIn, zhCompare } from './stats.compute.js';
+import { zhCompare } from './stats.compute.js';
+import { dayStartIn } from '../../platform/time.js';
 
 type Report = z.infer<typeof PurgeReport>;
 

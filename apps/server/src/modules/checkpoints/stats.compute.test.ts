@@ -1,7 +1,8 @@
 // The pure part of the checkpoint statistics: the zone's days as instants, and the figures summed
 // from rollups (totals, per checkpoint, day, hour, province, level; cases; the alert rate).
 import { describe, expect, it } from 'vitest';
-import { computeStats, datesFromTo, dayStartIn, daysBetween, ratio } from './stats.compute.js';
+import { computeStats, datesFromTo, daysBetween, ratio } from './stats.compute.js';
+import { dayStartIn } from '../../platform/time.js';
 import { maskPlate, normalisePlate } from './trace.service.js';
 
 describe('the zone’s days', () => {

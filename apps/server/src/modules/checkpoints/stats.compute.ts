@@ -24,16 +24,6 @@ export function datesFromTo(from: string, to: string): string[] {
   return Array.from({ length: Math.max(0, n) }, (_, i) => new Date(start + i * DAY_MS).toISOString().slice(0, 10));
 }
 
-/** The instant a calendar date begins in a time zone (its midnight there), in epoch ms. */
-export function dayStartIn(date: string, timeZone: string): number {
-  const utc = Date.parse(`${date}T00:00:00Z`);
-  // The zone's wall clock at an instant, read as if it were UTC, gives the zone's offset there.
-  const offsetAt = (ms: number) => Date.parse(new Date(ms).toLocaleString('sv-SE', { timeZone }).replace(' ', 'T') + 'Z') - ms;
-  const guess = utc - offsetAt(utc);
-  // Once more at the guess, for a day on which the offset changes.
-  return utc - offsetAt(guess);
-}
-
 /** numerator / denominator rounded to 4 decimals; null when there is nothing to divide by. */
 export function ratio(numerator: number, denominator: number): Ratio {
   return { numerator, denominator, value: denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000 };

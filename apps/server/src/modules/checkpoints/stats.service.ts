@@ -26,7 +26,8 @@ import { ValidationError } from '../../platform/errors.js';
 import { addDays } from '../../platform/calendar.js';
 import type { CheckpointParts, Scope } from './context.js';
 import type { CheckpointsModule } from './checkpoints.services.js';
-import { computeStats, datesFromTo, dayStartIn, daysBetween } from './stats.compute.js';
+import { computeStats, datesFromTo, daysBetween } from './stats.compute.js';
+import { dayStartIn } from '../../platform/time.js';
 import { makeStatsRepo } from './stats.repo.js';
 
 export const MAX_STATS_DAYS = 366;

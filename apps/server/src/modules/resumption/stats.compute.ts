@@ -14,6 +14,7 @@ import {
   type ResumptionStats,
 } from '@shuangsheng/contracts';
 import { addDays } from '../../platform/calendar.js';
+import { dayStartIn } from '../../platform/time.js';
 
 /** What the figures need of an enterprise (a subset of enterprises.briefs). */
 export type StatsEnterprise = {
@@ -149,11 +150,5 @@ function groupBy<T>(list: readonly T[], key: (item: T) => string): Map<string, T
 
 /** The instant a calendar date ends in a time zone (the next day's midnight there), in epoch ms. */
 export function endOfDayIn(date: string, timeZone: string): number {
-  const next = addDays(date, 1);
-  const guess = Date.parse(`${next}T00:00:00Z`);
-  // The zone's wall clock at `guess`, read as if it were UTC, gives the zone's offset there.
-  const offsetAt = (ms: number) => Date.parse(new Date(ms).toLocaleString('sv-SE', { timeZone }).replace(' ', 'T') + 'Z') - ms;
-  let at = guess - offsetAt(guess);
-  at = guess - offsetAt(at); // once more, for a change of offset between the two instants
-  return at;
+  return dayStartIn(addDays(date, 1), timeZone);
 }

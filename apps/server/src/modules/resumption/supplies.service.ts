@@ -14,6 +14,7 @@ import type { SupplyItemInput, StockInInput, SupplyLedgerQuery, SupplyMovement, 
 import type { SupplyItemsTable, SupplyMovementsTable, SupplyRequestsTable } from '../../db/schema.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import { addDays } from '../../platform/calendar.js';
+import { dayStartIn } from '../../platform/time.js';
 import type { Ctx, Executor } from '../../platform/context.js';
 import { ConflictError, crossZoneReference, NotFoundError, RuleError, ValidationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -28,15 +29,6 @@ type RequestInput = z.infer<typeof SupplyRequestInput>;
 type RequestQuery = z.infer<typeof SupplyRequestListQuery>;
 type LedgerQuery = z.infer<typeof SupplyLedgerQuery>;
 type Movement = z.infer<typeof SupplyMovement>;
-
-/** The instant a calendar day begins in a time zone. */
-export function dayStartMs(date: string, timeZone: string): number {
-  const utc = Date.parse(`${date}T00:00:00Z`);
-  const wall = (ms: number) => Date.parse(new Date(ms).toLocaleString('sv-SE', { timeZone }).replace(' ', 'T') + 'Z');
-  const guess = utc - (wall(utc) - utc);
-  // Once more at the guess, for a day on which the offset changes.
-  return utc - (wall(guess) - guess);
-}
 
 export function makeSuppliesService(parts: ResumptionParts, scope: Scope, _mod: ResumptionModule) {
   const { deps, enterprises, timeZone } = parts;
@@ -251,7 +243,7 @@ export function makeSuppliesService(parts: ResumptionParts, scope: Scope, _mod: 
    * (year 1, the day after 9999-12-31): such a bound excludes nothing, and NaN never reaches SQL.
    */
   const boundMs = (date: string): number | undefined => {
-    const ms = dayStartMs(date, timeZone);
+    const ms = dayStartIn(date, timeZone);
     return Number.isFinite(ms) ? ms : undefined;
   };
 
