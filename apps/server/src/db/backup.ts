@@ -80,6 +80,8 @@ export const KEYS: Record<Table, string[]> = {
   pass_floor_colours: ['zone_id', 'building_id', 'floor'],
   checkpoint_registrations: ['id'],
   checkpoint_rollups: ['zone_id', 'checkpoint_id', 'day', 'hour', 'province'],
+  checkpoint_day_rollups: ['zone_id', 'day', 'checkpoint_id', 'province'],
+  checkpoint_hour_rollups: ['zone_id', 'day', 'hour'],
   checkpoint_cases: ['id'],
   checkpoint_case_events: ['id'],
   grid_risk_levels: ['id'],

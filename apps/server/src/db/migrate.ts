@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006_inspections.js';
 import * as m0007 from './migrations/0007_inspection_policies.js';
 import * as m0008 from './migrations/0008_checkpoints.js';
 import * as m0009 from './migrations/0009_registration_masks.js';
+import * as m0010 from './migrations/0010_rollup_levels.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_inspection_policies': m0007,
   '0008_checkpoints': m0008,
   '0009_registration_masks': m0009,
+  '0010_rollup_levels': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -96,6 +98,8 @@ export const TABLES_IN_ORDER = [
   'pass_floor_colours',
   'checkpoint_registrations',
   'checkpoint_rollups',
+  'checkpoint_day_rollups',
+  'checkpoint_hour_rollups',
   'checkpoint_cases',
   'checkpoint_case_events',
   'grid_risk_levels',

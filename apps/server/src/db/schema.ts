@@ -706,6 +706,9 @@ export type CheckpointRegistrationsTable = {
   idempotency_key: string | null;
 };
 export type CheckpointRollupsTable = { zone_id: string; checkpoint_id: string; day: string; hour: number; province: string; persons: number; vehicles: number; alerts: number };
+/** The hourly rollups summed by day (per checkpoint and province) and by the zone's hour (migration 0010). */
+export type CheckpointDayRollupsTable = Omit<CheckpointRollupsTable, 'hour'>;
+export type CheckpointHourRollupsTable = Omit<CheckpointRollupsTable, 'checkpoint_id' | 'province'>;
 export type CheckpointCasesTable = {
   id: string;
   zone_id: string;
@@ -796,6 +799,8 @@ export type DB = {
   pass_floor_colours: PassFloorColoursTable;
   checkpoint_registrations: CheckpointRegistrationsTable;
   checkpoint_rollups: CheckpointRollupsTable;
+  checkpoint_day_rollups: CheckpointDayRollupsTable;
+  checkpoint_hour_rollups: CheckpointHourRollupsTable;
   checkpoint_cases: CheckpointCasesTable;
   checkpoint_case_events: CheckpointCaseEventsTable;
   grid_risk_levels: GridRiskLevelsTable;

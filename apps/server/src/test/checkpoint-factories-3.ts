@@ -130,3 +130,28 @@ export async function insertRegistrations(t: T, rows: RegistrationRow[], perTran
     await t.deps.database.db.transaction().execute((trx) => writeRows(trx, chunk));
   }
 }
+
+/**
+ * The zone's day and hour rollups as sums of its hourly rollups (migration 0010), each as sorted
+ * lines, beside what the tables hold: the two sides of a test that the levels agree.
+ */
+export async function rollupLevels(t: T, zoneId: string) {
+  const db = t.deps.database.db;
+  const hourly = await db.selectFrom('checkpoint_rollups').selectAll().where('zone_id', '=', zoneId).execute();
+  const sum = (key: (r: (typeof hourly)[number]) => string) => {
+    const m = new Map<string, [number, number, number]>();
+    for (const r of hourly) {
+      const s = m.get(key(r)) ?? [0, 0, 0];
+      m.set(key(r), [s[0] + Number(r.persons), s[1] + Number(r.vehicles), s[2] + Number(r.alerts)]);
+    }
+    return [...m].map(([k, s]) => `${k} ${s.join(' ')}`).sort();
+  };
+  const days = await db.selectFrom('checkpoint_day_rollups').selectAll().where('zone_id', '=', zoneId).execute();
+  const hours = await db.selectFrom('checkpoint_hour_rollups').selectAll().where('zone_id', '=', zoneId).execute();
+  const line = (k: string, r: { persons: number; vehicles: number; alerts: number }) => `${k} ${Number(r.persons)} ${Number(r.vehicles)} ${Number(r.alerts)}`;
+  return {
+    hourlyRows: hourly.length,
+    expected: { days: sum((r) => `${r.checkpoint_id} ${r.day} ${r.province}`), hours: sum((r) => `${r.day} ${Number(r.hour)}`) },
+    stored: { days: days.map((r) => line(`${r.checkpoint_id} ${r.day} ${r.province}`, r)).sort(), hours: hours.map((r) => line(`${r.day} ${Number(r.hour)}`, r)).sort() },
+  };
+}

@@ -51,10 +51,10 @@ export function makeCheckpointsRepo(db: Executor) {
       const rows = await db.selectFrom('buildings').select(['id', 'name']).where('zone_id', '=', zoneId).execute();
       return new Map(rows.map((r) => [r.id, r.name]));
     },
-    /** Persons and vehicles registered on a day, per checkpoint (from the hourly rollups). */
+    /** Persons and vehicles registered on a day, per checkpoint (from the day rollups). */
     async dayTotals(zoneId: string, day: string): Promise<Map<string, { persons: number; vehicles: number }>> {
       const rows = await db
-        .selectFrom('checkpoint_rollups')
+        .selectFrom('checkpoint_day_rollups')
         .select(['checkpoint_id', (eb) => eb.fn.sum<number>('persons').as('persons'), (eb) => eb.fn.sum<number>('vehicles').as('vehicles')])
         .where('zone_id', '=', zoneId)
         .where('day', '=', day)

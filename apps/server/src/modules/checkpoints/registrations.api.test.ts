@@ -10,6 +10,7 @@ import { makeRegistrationsRepo } from './registrations.repo.js';
 import { makeZone, signedInUser } from '../../test/factories.js';
 import { makeCheckpoint, signedInCheckpointStaff } from '../../test/checkpoint-factories.js';
 import { carForm, HEALTHY, publicForm, registerPublic } from '../../test/checkpoint-factories-2.js';
+import { rollupLevels } from '../../test/checkpoint-factories-3.js';
 import { column, xlsxResponse } from '../../test/xlsx.js';
 
 const clock = testClock();
@@ -197,6 +198,10 @@ describe('a temperature entered later', () => {
       const normal = await s.staff.call({ method: 'POST', url, payload: { temperature: 36.6 } });
       expect(normal.json()).toMatchObject({ temperature: 36.6, result: 'green', reasons: [] });
       expect(await alertsOfHour()).toBe(1);
+      // The day's and the zone's hour took the same changes.
+      const levels = await rollupLevels(t, s.zone.id);
+      expect(levels.stored).toEqual(levels.expected);
+      expect(levels.stored.hours).toEqual(['2020-02-24 9 4 1 1', '2020-02-25 9 1 0 0']);
       // The case being followed up takes the new measurement; no second case, no alert.
       const after = await t.deps.database.db.selectFrom('checkpoint_cases').selectAll().where('registration_id', '=', s.r.walker.id).execute();
       expect(after).toMatchObject([{ id: cases[0]!.id, status: 'open', temperature: 366 }]);

@@ -1,7 +1,8 @@
-// The statements of the registration path: rows with their hourly rollups, cases with their first
+// The statements of the registration path: rows with their rollups, cases with their first
 // event and number, and the Idempotency-Keys already stored. Always in the caller's transaction
 // (the group-commit writer's, or a service's).
 import type SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { shortProvince } from '@shuangsheng/contracts';
 import { nextInSeries } from '../../db/counters.js';
 import type { CheckpointCasesTable, CheckpointRegistrationsTable } from '../../db/schema.js';
@@ -66,24 +67,42 @@ void ALL_COLUMNS;
  */
 export function prepareRegistrationStatements(sqlite: SQLite.Database) {
   const insert = sqlite.prepare(`insert into checkpoint_registrations (${REGISTRATION_COLUMNS.join(', ')}) values (${REGISTRATION_COLUMNS.map(() => '?').join(', ')})`);
-  const rollup = sqlite.prepare(
-    'insert into checkpoint_rollups (zone_id, checkpoint_id, day, hour, province, persons, vehicles, alerts) values (@zone_id, @checkpoint_id, @day, @hour, @province, @persons, @vehicles, @alerts) ' +
-      'on conflict (zone_id, checkpoint_id, day, hour, province) do update set persons = persons + excluded.persons, vehicles = vehicles + excluded.vehicles, alerts = alerts + excluded.alerts',
-  );
+  const rollups = ROLLUP_LEVELS.map((level) => {
+    const columns = [...level.keys, ...ROLLUP_SUMS];
+    const upsert = sqlite.prepare(
+      `insert into ${level.table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')}) ` +
+        `on conflict (${level.keys.join(', ')}) do update set ${ROLLUP_SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+    );
+    return (s: RollupAddition) => upsert.run(Object.fromEntries(columns.map((c) => [c, s[c]])));
+  });
   // One probe of the unique (checkpoint_id, idempotency_key) index a key; the zone compared as in storedKeys.
   const stored = sqlite.prepare('select zone_id from checkpoint_registrations where checkpoint_id = ? and idempotency_key = ?').pluck();
   return {
     keyStored: (r: RegistrationRow) => stored.get(r.checkpoint_id, r.idempotency_key) === r.zone_id,
     // A field left out (JSON drops undefined) is NULL, as Kysely would write it.
     insertRow: (r: RegistrationRow) => insert.run(REGISTRATION_COLUMNS.map((c) => r[c] ?? null)),
-    addToRollup: (s: RollupAddition) => rollup.run(s),
+    addToRollup: (s: RollupAddition) => {
+      for (const add of rollups) add(s);
+    },
   };
 }
 export type RegistrationStatements = ReturnType<typeof prepareRegistrationStatements>;
 
 type RollupAddition = { zone_id: string; checkpoint_id: string; day: string; hour: number; province: string; persons: number; vehicles: number; alerts: number };
 
-/** Inserts the rows and adds them to the hourly rollups, in the caller's transaction (through `prepared` statements when given). */
+/**
+ * The levels a registration is counted at, each keyed by its columns: the hourly rollups (per
+ * checkpoint and origin province; the source the others are sums of), and their sums by day and by
+ * the zone's hour, which a window's statistics read (migration 0010).
+ */
+const ROLLUP_LEVELS = [
+  { table: 'checkpoint_rollups', keys: ['zone_id', 'checkpoint_id', 'day', 'hour', 'province'] },
+  { table: 'checkpoint_day_rollups', keys: ['zone_id', 'day', 'checkpoint_id', 'province'] },
+  { table: 'checkpoint_hour_rollups', keys: ['zone_id', 'day', 'hour'] },
+] as const;
+const ROLLUP_SUMS = ['persons', 'vehicles', 'alerts'] as const;
+
+/** Inserts the rows and adds them to the rollups, in the caller's transaction (through `prepared` statements when given). */
 export async function writeRows(trx: Executor, given: RegistrationRow[], prepared?: RegistrationStatements): Promise<void> {
   // One name per province (四川省 and 四川 are one row of the statistics, whoever typed them).
   const rows = given.map((r) => (r.origin_province ? { ...r, origin_province: shortProvince(r.origin_province) } : r));
@@ -110,19 +129,13 @@ export async function writeRows(trx: Executor, given: RegistrationRow[], prepare
 }
 
 /**
- * Adds to one hourly rollup (creating it). Negative figures take back (a registration whose
- * result a later temperature changed).
+ * Adds to one hourly rollup and to its day's and its hour's (creating them). Negative figures take
+ * back (a registration whose result a later temperature changed).
  */
 export async function addToRollup(trx: Executor, s: RollupAddition): Promise<void> {
-  await trx
-    .insertInto('checkpoint_rollups')
-    .values(s)
-    .onConflict((oc) =>
-      oc.columns(['zone_id', 'checkpoint_id', 'day', 'hour', 'province']).doUpdateSet((eb) => ({
-        persons: eb('checkpoint_rollups.persons', '+', eb.ref('excluded.persons')),
-        vehicles: eb('checkpoint_rollups.vehicles', '+', eb.ref('excluded.vehicles')),
-        alerts: eb('checkpoint_rollups.alerts', '+', eb.ref('excluded.alerts')),
-      })),
-    )
-    .execute();
+  for (const level of ROLLUP_LEVELS) {
+    const columns = [...level.keys, ...ROLLUP_SUMS];
+    await sql`insert into ${sql.table(level.table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(columns.map((c) => s[c]))})
+      on conflict (${sql.join(level.keys.map((c) => sql.ref(c)))}) do update set ${sql.join(ROLLUP_SUMS.map((c) => sql`${sql.ref(c)} = ${sql.ref(`${level.table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`))}`.execute(trx);
+  }
 }

@@ -10,7 +10,7 @@ import type { CheckpointStats } from '@shuangsheng/contracts';
 import { makeTestApp, testClock, type TestApp } from '../../test/harness.js';
 import { newAdmin, signedInUser } from '../../test/factories.js';
 import { makeCheckpoint, makeGridUnit, setRisk } from '../../test/checkpoint-factories.js';
-import { insertRegistrations, people, registrationRow, vehicleRows } from '../../test/checkpoint-factories-3.js';
+import { insertRegistrations, people, registrationRow, rollupLevels, vehicleRows } from '../../test/checkpoint-factories-3.js';
 import { newId } from '../../platform/ids.js';
 import type { RegistrationRow } from './registrations.writer.js';
 import { CHECKPOINT_STATS_DEFINITION_LABELS } from './stats.compute.js';
@@ -276,5 +276,9 @@ describe('Zigong’s figures at scale', () => {
       xs.map((x) => `${x.checkpoint_id} ${x.day} ${Number(x.hour)} ${x.province} ${Number(x.persons)} ${Number(x.vehicles)} ${Number(x.alerts)}`).sort();
     expect(rollups.length).toBeGreaterThan(1000 / ZIGONG_SCALE);
     expect(norm(rollups)).toEqual(norm(recount));
+    // And the day and hour levels the window reads are their sums.
+    const levels = await rollupLevels(t, zone.id);
+    expect(levels.stored).toEqual(levels.expected);
+    expect(levels.stored.hours.length).toBeGreaterThan(24);
   }, 120_000);
 });
