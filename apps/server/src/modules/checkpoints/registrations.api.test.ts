@@ -9,7 +9,7 @@ import { sqlitePlan } from '../../test/sqlite-plan.js';
 import { makeRegistrationsRepo } from './registrations.repo.js';
 import { makeZone, signedInUser } from '../../test/factories.js';
 import { makeCheckpoint, signedInCheckpointStaff } from '../../test/checkpoint-factories.js';
-import { carForm, HEALTHY, publicForm, registerPublic } from '../../test/checkpoint-factories-2.js';
+import { carForm, HEALTHY, postPublic, publicForm, registerPublic } from '../../test/checkpoint-factories-2.js';
 import { rollupLevels } from '../../test/checkpoint-factories-3.js';
 import { column, xlsxResponse } from '../../test/xlsx.js';
 
@@ -179,6 +179,26 @@ describe('revealing', () => {
 });
 
 describe('a temperature entered later', () => {
+  it('while fevers are registered in the same hour: every request succeeds and the three rollup levels agree', async () => {
+    const zone = await makeZone(t.services);
+    const cp = await makeCheckpoint(t, zone, { name: '并发卡口' });
+    const staff = await signedInCheckpointStaff(t.app, t.services, zone);
+    const earlier = await Promise.all(Array.from({ length: 12 }, () => registerPublic(t.app, cp.token, publicForm())));
+    const fever = { fever: true, cough: false, contact: false, highRiskTravel: false };
+    // Staff temperatures (each opens a case, then adds to the rollups) beside public registrations
+    // with a declared fever (each commit opens cases, then adds to the same rollups).
+    const answers = await Promise.all([
+      ...earlier.map((r) => staff.call({ method: 'POST', url: `/api/checkpoints/registrations/${r.id}/actions/temperature`, payload: { temperature: 38.4 } })),
+      ...Array.from({ length: 12 }, () => postPublic(t.app, cp.token, publicForm({ health: fever }))),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([...Array(12).fill(200), ...Array(12).fill(201)]);
+    const levels = await rollupLevels(t, zone.id);
+    expect(levels.stored).toEqual(levels.expected);
+    expect(levels.stored.hours).toEqual(['2020-02-24 9 24 0 24']);
+    const cases = await t.deps.database.db.selectFrom('checkpoint_cases').select('number').where('zone_id', '=', zone.id).execute();
+    expect(new Set(cases.map((c) => c.number)).size).toBe(24);
+  });
+
   it('a fever turns the registration red, adds the alert to its hour, opens a case and alerts; a normal one takes it back', async () => {
     const s = await setup();
     const alerts: AlertEvent[] = [];

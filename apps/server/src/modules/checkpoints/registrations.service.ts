@@ -138,10 +138,6 @@ export function makeRegistrationsService(parts: CheckpointParts, scope: Scope, m
       if (!(await r.setTemperature(ctx.zoneId, row.id, { temperature: row.temperature, result: row.result }, { temperature: tenths, result, reasons: reasonText }))) {
         throw new ConflictError('state.stale_registration');
       }
-      const delta = Number(result !== 'green') - Number(row.result !== 'green');
-      if (delta !== 0) {
-        await addToRollup(trx, { zone_id: row.zone_id, checkpoint_id: row.checkpoint_id, day: row.day, hour: row.hour, province: row.origin_province ?? '', persons: 0, vehicles: 0, alerts: delta });
-      }
       let caseNumber: string | null = null;
       const c = makeCasesRepo(trx, database.dialect);
       let open = opens;
@@ -181,6 +177,12 @@ export function makeRegistrationsService(parts: CheckpointParts, scope: Scope, m
         };
         caseNumber = await openCase(trx, caseRow, scope.today(), { id: ctx.actor.userId, name: ctx.actor.displayName });
         alerts.push(alertOf(caseRow, caseNumber, row.checkpoint_name ?? ''));
+      }
+      // The rollups after the case's number, as a commit of registrations takes them: the same
+      // order of locks (registrations.write.repo.ts, byLevel), so the two never deadlock.
+      const delta = Number(result !== 'green') - Number(row.result !== 'green');
+      if (delta !== 0) {
+        await addToRollup(trx, { zone_id: row.zone_id, checkpoint_id: row.checkpoint_id, day: row.day, hour: row.hour, province: row.origin_province ?? '', persons: 0, vehicles: 0, alerts: delta });
       }
       await recordAudit(trx, clock, ctx, {
         action: 'checkpoint_registration.temperature',

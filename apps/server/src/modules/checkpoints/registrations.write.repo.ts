@@ -67,23 +67,23 @@ void ALL_COLUMNS;
  */
 export function prepareRegistrationStatements(sqlite: SQLite.Database) {
   const insert = sqlite.prepare(`insert into checkpoint_registrations (${REGISTRATION_COLUMNS.join(', ')}) values (${REGISTRATION_COLUMNS.map(() => '?').join(', ')})`);
-  const rollups = ROLLUP_LEVELS.map((level) => {
-    const columns = [...level.keys, ...ROLLUP_SUMS];
-    const upsert = sqlite.prepare(
-      `insert into ${level.table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')}) ` +
-        `on conflict (${level.keys.join(', ')}) do update set ${ROLLUP_SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
-    );
-    return (s: RollupAddition) => upsert.run(Object.fromEntries(columns.map((c) => [c, s[c]])));
-  });
+  const upserts = new Map(
+    ROLLUP_LEVELS.map((level) => {
+      const columns = [...level.keys, ...ROLLUP_SUMS];
+      const upsert = sqlite.prepare(
+        `insert into ${level.table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')}) ` +
+          `on conflict (${level.keys.join(', ')}) do update set ${ROLLUP_SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+      );
+      return [level, (s: RollupAddition) => upsert.run(Object.fromEntries(columns.map((c) => [c, s[c]])))] as const;
+    }),
+  );
   // One probe of the unique (checkpoint_id, idempotency_key) index a key; the zone compared as in storedKeys.
   const stored = sqlite.prepare('select zone_id from checkpoint_registrations where checkpoint_id = ? and idempotency_key = ?').pluck();
   return {
     keyStored: (r: RegistrationRow) => stored.get(r.checkpoint_id, r.idempotency_key) === r.zone_id,
     // A field left out (JSON drops undefined) is NULL, as Kysely would write it.
     insertRow: (r: RegistrationRow) => insert.run(REGISTRATION_COLUMNS.map((c) => r[c] ?? null)),
-    addToRollup: (s: RollupAddition) => {
-      for (const add of rollups) add(s);
-    },
+    addToLevel: (level: RollupLevel, s: RollupAddition) => upserts.get(level)!(s),
   };
 }
 export type RegistrationStatements = ReturnType<typeof prepareRegistrationStatements>;
@@ -101,6 +101,33 @@ const ROLLUP_LEVELS = [
   { table: 'checkpoint_hour_rollups', keys: ['zone_id', 'day', 'hour'] },
 ] as const;
 const ROLLUP_SUMS = ['persons', 'vehicles', 'alerts'] as const;
+type RollupLevel = (typeof ROLLUP_LEVELS)[number];
+
+/**
+ * The additions summed per key of each level, in the order every transaction takes the rollups'
+ * rows: level by level, keys sorted. Two transactions that add to the same rows (a commit of
+ * registrations, a temperature entered later) then lock them in the same order and cannot
+ * deadlock on PostgreSQL.
+ */
+function byLevel(additions: Iterable<RollupAddition>): [RollupLevel, RollupAddition[]][] {
+  const all = [...additions];
+  return ROLLUP_LEVELS.map((level) => {
+    const sums = new Map<string, RollupAddition>();
+    for (const a of all) {
+      const key = level.keys.map((c) => a[c]).join('\u0000');
+      const s = sums.get(key);
+      if (s) for (const c of ROLLUP_SUMS) s[c] += a[c];
+      else sums.set(key, { ...a });
+    }
+    return [level, [...sums.keys()].sort().map((k) => sums.get(k)!)];
+  });
+}
+
+async function upsertLevel(trx: Executor, level: RollupLevel, s: RollupAddition): Promise<void> {
+  const columns = [...level.keys, ...ROLLUP_SUMS];
+  await sql`insert into ${sql.table(level.table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(columns.map((c) => s[c]))})
+    on conflict (${sql.join(level.keys.map((c) => sql.ref(c)))}) do update set ${sql.join(ROLLUP_SUMS.map((c) => sql`${sql.ref(c)} = ${sql.ref(`${level.table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`))}`.execute(trx);
+}
 
 /** Inserts the rows and adds them to the rollups, in the caller's transaction (through `prepared` statements when given). */
 export async function writeRows(trx: Executor, given: RegistrationRow[], prepared?: RegistrationStatements): Promise<void> {
@@ -122,9 +149,11 @@ export async function writeRows(trx: Executor, given: RegistrationRow[], prepare
     s.vehicles += r.is_vehicle;
     s.alerts += r.result === 'green' ? 0 : 1;
   }
-  for (const s of sums.values()) {
-    if (prepared) prepared.addToRollup(s);
-    else await addToRollup(trx, s);
+  for (const [level, additions] of byLevel(sums.values())) {
+    for (const s of additions) {
+      if (prepared) prepared.addToLevel(level, s);
+      else await upsertLevel(trx, level, s);
+    }
   }
 }
 
@@ -133,9 +162,5 @@ export async function writeRows(trx: Executor, given: RegistrationRow[], prepare
  * back (a registration whose result a later temperature changed).
  */
 export async function addToRollup(trx: Executor, s: RollupAddition): Promise<void> {
-  for (const level of ROLLUP_LEVELS) {
-    const columns = [...level.keys, ...ROLLUP_SUMS];
-    await sql`insert into ${sql.table(level.table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(columns.map((c) => s[c]))})
-      on conflict (${sql.join(level.keys.map((c) => sql.ref(c)))}) do update set ${sql.join(ROLLUP_SUMS.map((c) => sql`${sql.ref(c)} = ${sql.ref(`${level.table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`))}`.execute(trx);
-  }
+  for (const [level, [one]] of byLevel([s])) await upsertLevel(trx, level, one!);
 }
