@@ -5,7 +5,7 @@
 //   parse  + JSON.parse and the page's fast validation (ID check digit, plate), the row built
 //   seal   + AES-256-GCM of ID number and phone, their HMAC blind indexes, the masked forms
 //   full   + the durable group commit: the Idempotency-Key probe, the INSERT (the app's prepared
-//            statement, the table's indexes), the hourly rollup, COMMIT (WAL, synchronous=NORMAL)
+//            statement, the table's indexes), the rollups (three levels), COMMIT (WAL, synchronous=NORMAL)
 //   thread the same work split over two threads: HTTP, parsing and the row here; the sealing and the
 //          commit in a worker thread (the rows go over as JSON text once per turn of the loop)
 // It writes into the database of a zone the bench made through the services, with the server's own
@@ -14,7 +14,7 @@ import http from 'node:http';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseCanonicalRegistration } from '@shuangsheng/contracts';
 import { openSqlite, WAL_CHECKPOINT_PAGES } from '../apps/server/dist/db/connect.js';
-import { prepareRegistrationStatements, type RegistrationRow } from '../apps/server/dist/modules/checkpoints/registrations.write.repo.js';
+import { prepareRegistrationStatements, rollupAdditions, type RegistrationRow } from '../apps/server/dist/modules/checkpoints/registrations.write.repo.js';
 import { newId } from '../apps/server/dist/platform/ids.js';
 import { createPii, maskIdNumber, maskPhone } from '../apps/server/dist/platform/pii.js';
 import { dayHourIn } from '../apps/server/dist/platform/time.js';
@@ -30,12 +30,12 @@ const THREAD = STEPS.indexOf('thread');
 const sqlite = isMainThread && step === THREAD ? null : openSqlite(sqliteFile, 30_000, WAL_CHECKPOINT_PAGES.writerThread);
 const statements = sqlite && prepareRegistrationStatements(sqlite);
 const pii = createPii(secret);
+// BEGIN IMMEDIATE, as the app's connections: another process's commit still running (the step
+// before's last requests) makes this one wait instead of failing its read-then-write transaction.
 const commitRows = sqlite?.transaction((rows: RegistrationRow[]) => {
-  for (const row of rows) {
-    if (statements!.keyStored(row)) continue;
-    statements!.insertRow(row);
-    statements!.addToRollup({ zone_id: row.zone_id, checkpoint_id: row.checkpoint_id, day: row.day, hour: row.hour, province: '四川', persons: 1, vehicles: row.is_vehicle, alerts: 0 });
-  }
+  const fresh = rows.filter((row) => !statements!.keyStored(row));
+  for (const row of fresh) statements!.insertRow(row);
+  statements!.addToRollups(rollupAdditions(fresh));
 });
 type Plain = { idNumber: string; phone: string | null };
 function seal(row: RegistrationRow, plain: Plain): void {
@@ -47,7 +47,7 @@ if (!isMainThread) {
   parentPort!.on('message', (text: string) => {
     const items = JSON.parse(text) as { seq: number; row: RegistrationRow; plain: Plain }[];
     for (const it of items) seal(it.row, it.plain);
-    commitRows!(items.map((it) => it.row));
+    commitRows!.immediate(items.map((it) => it.row));
     parentPort!.postMessage(JSON.stringify(items.map((it) => it.seq)));
   });
 }
@@ -84,7 +84,7 @@ function answer(res: http.ServerResponse, body: string): void {
 function flush(): void {
   const items = queue;
   queue = [];
-  commitRows!(items.map((it) => it.row));
+  commitRows!.immediate(items.map((it) => it.row));
   for (const { row, res } of items) answer(res, JSON.stringify({ id: row.id, code: row.code, at: row.at, result: row.result, replayed: false }));
 }
 

@@ -196,29 +196,42 @@ const INGEST_BODY = JSON.stringify({
   health: { fever: false, cough: false, contact: false, highRiskTravel: false },
 });
 
-// ---- 1. ingest
-async function ingestOn(databaseUrl: string | undefined): Promise<Record<string, unknown>> {
+/**
+ * The page's POST as autocannon sends it: the same body, a fresh Idempotency-Key (`prefix`) and a
+ * client address of its own each time (so neither the key nor the per-address limit repeats).
+ */
+function registrationPosts(prefix: string): (path: string) => AcRequest {
+  let seq = 0;
+  return (p) => ({
+    method: 'POST',
+    path: p,
+    setupRequest: (req) => {
+      seq++;
+      return { ...req, headers: { 'content-type': 'application/json', 'idempotency-key': `${prefix}-${seq.toString(36)}-${Math.random().toString(36).slice(2, 10)}`, 'x-forwarded-for': `10.${(seq >> 16) & 255}.${(seq >> 8) & 255}.${seq & 255}` }, body: INGEST_BODY };
+    },
+  });
+}
+
+/** The built server's modules, its configuration on `dataDir` and its services, opened in this process. */
+async function openBenchServices(dataDir: string, databaseUrl: string | undefined) {
   const m = await serverModules();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ss-bench-cp-'));
   const env = serverEnv(dataDir, databaseUrl);
   const config = m.loadConfig(env);
   const deps = await m.openDeps(config);
-  const services = m.makeServices(deps, config);
+  return { m, env, config, deps, services: m.makeServices(deps, config) };
+}
+
+// ---- 1. ingest
+async function ingestOn(databaseUrl: string | undefined): Promise<Record<string, unknown>> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ss-bench-cp-'));
+  const { m, env, deps, services } = await openBenchServices(dataDir, databaseUrl);
   let server: Running | null = null;
   const bare = await startBareFastify();
   try {
     const z = await ingestZone(m, services, 'BENCHCPI');
     const token = z.tokenOf(z.checkpoints[0]!.qrUrl);
     server = await startServer(env);
-    let seq = 0;
-    const request = (path: string): AcRequest => ({
-      method: 'POST',
-      path,
-      setupRequest: (req) => {
-        seq++;
-        return { ...req, headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${seq.toString(36)}-${Math.random().toString(36).slice(2, 10)}`, 'x-forwarded-for': `10.${(seq >> 16) & 255}.${(seq >> 8) & 255}.${seq & 255}` }, body: INGEST_BODY };
-      },
-    });
+    const request = registrationPosts('bench');
     // Warm both (JIT, connections, caches), then bare / ours twice.
     await autocannon({ url: bare.url, connections: 10, duration: 2, requests: [request('/r')] });
     await autocannon({ url: server.url, connections: 10, duration: 2, requests: [request(`/api/public/checkpoints/${token}/registrations`)] });
@@ -446,12 +459,8 @@ async function queryPlans(m: Modules, deps: Deps, zoneId: string, checkpointId: 
 const TRACE_DIR = process.env.BENCH_TRACE_DIR;
 
 async function traceOn(databaseUrl: string | undefined): Promise<Record<string, unknown>> {
-  const m = await serverModules();
   const dataDir = TRACE_DIR ? path.resolve(TRACE_DIR) : mkdtempSync(path.join(os.tmpdir(), 'ss-bench-cpt-'));
-  const env = serverEnv(dataDir, databaseUrl);
-  const config = m.loadConfig(env);
-  const deps = await m.openDeps(config);
-  const services = m.makeServices(deps, config);
+  const { m, env, deps, services } = await openBenchServices(dataDir, databaseUrl);
   let server: Running | null = null;
   const out: Record<string, unknown> = { machine: machine(), database: deps.database.dialect, loadAtStart: load() };
   try {
@@ -696,12 +705,8 @@ function startCeilingServer(env: NodeJS.ProcessEnv): Promise<{ url: string; pid:
 }
 
 export async function benchCheckpointsCeiling(): Promise<Record<string, unknown>> {
-  const m = await serverModules();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ss-bench-ceiling-'));
-  const env = serverEnv(dataDir, undefined);
-  const config = m.loadConfig(env);
-  const deps = await m.openDeps(config);
-  const services = m.makeServices(deps, config);
+  const { m, env, deps, services } = await openBenchServices(dataDir, undefined);
   const stops: (() => unknown)[] = [];
   try {
     const z = await ingestZone(m, services, 'BENCHCEIL');
@@ -718,15 +723,7 @@ export async function benchCheckpointsCeiling(): Promise<Record<string, unknown>
       stops.push(c.stop);
       ceiling[step] = c;
     }
-    let seq = 0;
-    const request = (p: string): AcRequest => ({
-      method: 'POST',
-      path: p,
-      setupRequest: (req) => {
-        seq++;
-        return { ...req, headers: { 'content-type': 'application/json', 'idempotency-key': `ceil-${seq.toString(36)}-${Math.random().toString(36).slice(2, 10)}`, 'x-forwarded-for': `10.${(seq >> 16) & 255}.${(seq >> 8) & 255}.${seq & 255}` }, body: INGEST_BODY };
-      },
-    });
+    const request = registrationPosts('ceil');
     const targets = [
       { name: 'bareFastify', url: bare.url, pid: bare.pid, path: '/r' },
       { name: 'app', url: app.url, pid: app.child.pid!, path: `/api/public/checkpoints/${token}/registrations` },

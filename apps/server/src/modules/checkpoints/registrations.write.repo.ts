@@ -83,7 +83,10 @@ export function prepareRegistrationStatements(sqlite: SQLite.Database) {
     keyStored: (r: RegistrationRow) => stored.get(r.checkpoint_id, r.idempotency_key) === r.zone_id,
     // A field left out (JSON drops undefined) is NULL, as Kysely would write it.
     insertRow: (r: RegistrationRow) => insert.run(REGISTRATION_COLUMNS.map((c) => r[c] ?? null)),
-    addToLevel: (level: RollupLevel, s: RollupAddition) => upserts.get(level)!(s),
+    /** Adds to the three levels, in the one order of locks (byLevel). */
+    addToRollups: (additions: Iterable<RollupAddition>) => {
+      for (const [level, sums] of byLevel(additions)) for (const s of sums) upserts.get(level)!(s);
+    },
   };
 }
 export type RegistrationStatements = ReturnType<typeof prepareRegistrationStatements>;
@@ -139,22 +142,22 @@ export async function writeRows(trx: Executor, given: RegistrationRow[], prepare
       await trx.insertInto('checkpoint_registrations').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
     }
   }
-  const sums = new Map<string, RollupAddition>();
-  for (const r of rows) {
-    const province = r.origin_province ?? '';
-    const key = `${r.zone_id}\u0000${r.checkpoint_id}\u0000${r.day}\u0000${r.hour}\u0000${province}`;
-    let s = sums.get(key);
-    if (!s) sums.set(key, (s = { zone_id: r.zone_id, checkpoint_id: r.checkpoint_id, day: r.day, hour: r.hour, province, persons: 0, vehicles: 0, alerts: 0 }));
-    s.persons += 1;
-    s.vehicles += r.is_vehicle;
-    s.alerts += r.result === 'green' ? 0 : 1;
-  }
-  for (const [level, additions] of byLevel(sums.values())) {
-    for (const s of additions) {
-      if (prepared) prepared.addToLevel(level, s);
-      else await upsertLevel(trx, level, s);
-    }
-  }
+  if (prepared) prepared.addToRollups(rollupAdditions(rows));
+  else for (const [level, sums] of byLevel(rollupAdditions(rows))) for (const s of sums) await upsertLevel(trx, level, s);
+}
+
+/** What rows add to their hourly rollups (province as stored: short). */
+export function rollupAdditions(rows: RegistrationRow[]): RollupAddition[] {
+  return rows.map((r) => ({
+    zone_id: r.zone_id,
+    checkpoint_id: r.checkpoint_id,
+    day: r.day,
+    hour: r.hour,
+    province: r.origin_province ?? '',
+    persons: 1,
+    vehicles: r.is_vehicle,
+    alerts: r.result === 'green' ? 0 : 1,
+  }));
 }
 
 /**
