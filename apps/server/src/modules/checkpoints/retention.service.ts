@@ -33,6 +33,7 @@ export function makeRetentionService(parts: CheckpointParts, scope: Scope, mod: 
   const { deps, timeZone } = parts;
   const { database, clock } = deps;
   const repo = makeRetentionRepo(database.db);
+  const checkpoints = makeCheckpointsRepo(database.db);
   // One purge of a zone at a time in this process (the job and an admin's "run now").
   const running = new Map<string, Promise<Report>>();
 
@@ -58,7 +59,7 @@ export function makeRetentionService(parts: CheckpointParts, scope: Scope, mod: 
       for (const r of chunk) perCheckpoint.set(r.checkpoint_id, (perCheckpoint.get(r.checkpoint_id) ?? 0) + 1);
       if (chunk.length < CHUNK) break;
     }
-    const names = await makeCheckpointsRepo(database.db).names(zoneId, [...perCheckpoint.keys()]);
+    const names = await checkpoints.names(zoneId, [...perCheckpoint.keys()]);
     const byCheckpoint = [...perCheckpoint]
       .map(([checkpointId, n]) => ({ checkpointId, name: names.get(checkpointId) ?? '', removed: n }))
       .sort((a, b) => b.removed - a.removed || zhCompare(a.name, b.name));

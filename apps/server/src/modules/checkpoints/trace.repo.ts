@@ -13,16 +13,11 @@ import type { Executor } from '../../platform/context.js';
  * ciphertexts only where the masked form was not stored (rows from before migration 0009): a
  * JS string each for 400 values costs, and they are decrypted only to be masked.
  */
-const COLUMNS = [
-  'id', 'code', 'checkpoint_id', 'at', 'direction', 'name', 'id_idx', 'id_masked', 'phone_masked', 'plate', 'temperature', 'result', 'source',
-  sql<string | null>`case when id_masked is null then id_enc end`.as('id_enc'),
-  sql<string | null>`case when id_masked is null then phone_enc end`.as('phone_enc'),
-] as const;
-/** The same columns as SQL, for the PostgreSQL statements written by hand (`inRanges`). */
-const COLUMNS_SQL = sql.raw(
-  'id, code, checkpoint_id, at, direction, name, id_idx, id_masked, phone_masked, plate, temperature, result, source, ' +
-    'case when id_masked is null then id_enc end as id_enc, case when id_masked is null then phone_enc end as phone_enc',
-);
+const PLAIN_COLUMNS = ['id', 'code', 'checkpoint_id', 'at', 'direction', 'name', 'id_idx', 'id_masked', 'phone_masked', 'plate', 'temperature', 'result', 'source'] as const;
+const CIPHERTEXTS = [sql<string | null>`case when id_masked is null then id_enc end`.as('id_enc'), sql<string | null>`case when id_masked is null then phone_enc end`.as('phone_enc')] as const;
+const COLUMNS = [...PLAIN_COLUMNS, ...CIPHERTEXTS] as const;
+/** The same columns as SQL, for the PostgreSQL statement written by hand (`inRanges`). */
+const COLUMNS_SQL = sql.join([...PLAIN_COLUMNS.map((c) => sql.ref(c)), ...CIPHERTEXTS]);
 
 export type TraceRow = {
   id: string;
